@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that Escalade's tests drive, when they are missing.
+# Each feature adds its packages to PACKAGES (browser, IMAP, LDAP…).
+set -euo pipefail
+PACKAGES=()
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "Missing Debian packages: ${missing[*]} — install them as root (apt-get install ${missing[*]})." >&2
+  exit 1
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,1 @@
+"""Escalade, a helpdesk for French education authorities."""

@@ -1,0 +1,73 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from escalade.accounts.models import Entity, Membership, Profile, ProfileGrant, SupportGroup, User
+from escalade.accounts.rights import Right
+
+admin.site.site_header = _("Escalade — administration")
+admin.site.site_title = _("Escalade")
+admin.site.index_title = _("Configuration de l'assistance")
+
+
+class GrantInline(admin.TabularInline):
+    model = ProfileGrant
+    extra = 0
+    autocomplete_fields = ["entity", "profile"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user", "group"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [GrantInline, MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,  # type: ignore[misc]
+        (_("Escalade"), {"fields": ("phone", "language", "notify_own_changes")}),
+    )
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "autoclose_days"]
+    search_fields = ["name", "full_name"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(SupportGroup)
+class SupportGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "entity", "supervisor", "may_be_assigned", "is_notified"]
+    search_fields = ["name"]
+    autocomplete_fields = ["entity", "supervisor"]
+    inlines = [MembershipInline]
+
+
+class ProfileForm(forms.ModelForm):
+    rights = forms.MultipleChoiceField(
+        label=_("Droits"), choices=Right.choices, widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["name", "interface", "is_default", "rights"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    form = ProfileForm
+    list_display = ["name", "interface", "is_default"]
+    search_fields = ["name"]
+
+
+@admin.register(ProfileGrant)
+class ProfileGrantAdmin(admin.ModelAdmin):
+    list_display = ["user", "profile", "entity", "is_recursive", "is_default"]
+    list_filter = ["profile"]
+    autocomplete_fields = ["user", "profile", "entity"]

@@ -1,0 +1,2 @@
+def who(request):
+    return {"who": getattr(request, "who", None)}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "escalade.core"
+    label = "core"
+    verbose_name = "Escalade"

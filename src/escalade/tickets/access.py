@@ -1,0 +1,422 @@
+"""Who sees and does what. The only module that decides it.
+
+Lists, search, pages, htmx fragments, the APIs, exports and the mail gateway
+all fetch tickets through ``visible_tickets`` / ``get_ticket_for`` and ask the
+``can_*`` functions before acting; the workflow asks them again. ``who=None``
+is the system (periodic tasks, rules): it may do everything.
+
+A ticket outside the actor's reach raises ``TicketNotFound``, exactly as a
+ticket that does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from escalade.accounts.models import Entity, SupportGroup, User
+from escalade.accounts.rights import Right
+from escalade.accounts.who import Who
+from escalade.tickets.errors import TicketNotFound
+from escalade.tickets.models import (
+    Attachment,
+    Category,
+    Followup,
+    Role,
+    Task,
+    Ticket,
+    TicketActor,
+    TicketType,
+)
+from escalade.tickets.status import Status, may_move
+
+WATCHING_ROLES = (Role.REQUESTER, Role.OBSERVER)
+
+
+# --- Visibility -----------------------------------------------------------
+
+
+def _actor_exists(**conditions) -> Exists:
+    return Exists(TicketActor.objects.filter(ticket=OuterRef("pk"), **conditions))
+
+
+def visible_tickets(who: Who | None, *, include_deleted: bool = False) -> QuerySet[Ticket]:
+    """Every ticket ``who`` may see, as one filter."""
+    tickets = Ticket.objects.all()
+    if not (include_deleted and (who is None or who.has(Right.TICKET_DELETE))):
+        tickets = tickets.filter(is_deleted=False)
+    if who is None:
+        return tickets
+    tickets = tickets.filter(entity_id__in=who.entity_ids)
+    if who.has(Right.TICKET_READ_ALL):
+        return tickets
+    uid = who.user.pk
+    groups = list(who.group_ids)
+    seen = Q(pk__in=[])
+    if who.has(Right.TICKET_READ_MY):
+        seen |= Q(created_by_id=uid)
+        seen |= _actor_exists(user_id=uid, role__in=WATCHING_ROLES)
+    if who.has(Right.TICKET_READ_GROUP) and groups:
+        seen |= _actor_exists(group_id__in=groups, role__in=WATCHING_ROLES)
+    if who.has(Right.TICKET_READ_ASSIGNED):
+        seen |= _actor_exists(user_id=uid, role=Role.ASSIGNED)
+        if groups:
+            seen |= _actor_exists(group_id__in=groups, role=Role.ASSIGNED)
+        if who.has(Right.TICKET_ASSIGN):
+            seen |= Q(status=Status.NEW)
+    return tickets.filter(seen)
+
+
+def get_ticket_for(who: Who | None, ticket_id: object) -> Ticket:
+    """The ticket if ``who`` may see it; TicketNotFound otherwise (also for bad ids)."""
+    try:
+        pk = int(str(ticket_id))
+    except (TypeError, ValueError):
+        raise TicketNotFound() from None
+    ticket = (
+        visible_tickets(who)
+        .select_related("entity", "category", "created_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if ticket is None:
+        raise TicketNotFound()
+    return ticket
+
+
+# --- Relations of the actor to one ticket -----------------------------------
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How ``who`` stands to a ticket, read from its actors in one query."""
+
+    requester: bool  # as a user, or as a member of a requester group
+    observer: bool
+    assigned_user: bool
+    assigned_group: bool  # a group of mine is assigned
+    in_actor_group: bool  # a group of mine is an actor in any role
+    writer: bool
+    has_assigned_user: bool  # anybody is assigned as a user
+    has_assignee: bool  # anybody, user or group, is assigned
+
+    @property
+    def assignee(self) -> bool:
+        return self.assigned_user or self.assigned_group
+
+
+def ticket_actors(ticket: Ticket) -> list[TicketActor]:
+    """The ticket's actors, reusing a prefetch when there is one."""
+    cache = getattr(ticket, "_prefetched_objects_cache", {})
+    if "actors" in cache:
+        return list(cache["actors"])
+    return list(ticket.actors.all())
+
+
+def relation(who: Who, ticket: Ticket) -> Relation:
+    cache = ticket.__dict__.setdefault("_relations", {})
+    key = (who.user.pk, who.group_ids)
+    if key in cache:
+        return cache[key]
+    uid, groups = who.user.pk, who.group_ids
+    actors = ticket_actors(ticket)
+
+    def mine(actor: TicketActor) -> bool:
+        return actor.user_id == uid or (actor.group_id is not None and actor.group_id in groups)
+
+    result = Relation(
+        requester=any(a.role == Role.REQUESTER and mine(a) for a in actors),
+        observer=any(a.role == Role.OBSERVER and mine(a) for a in actors),
+        assigned_user=any(a.role == Role.ASSIGNED and a.user_id == uid for a in actors),
+        assigned_group=any(
+            a.role == Role.ASSIGNED and a.group_id is not None and a.group_id in groups
+            for a in actors
+        ),
+        in_actor_group=any(a.group_id is not None and a.group_id in groups for a in actors),
+        writer=ticket.created_by_id == uid,
+        has_assigned_user=any(a.role == Role.ASSIGNED and a.user_id for a in actors),
+        has_assignee=any(a.role == Role.ASSIGNED for a in actors),
+    )
+    cache[key] = result
+    return result
+
+
+def forget_relations(ticket: Ticket) -> None:
+    """Called by the workflow after it changes the actors."""
+    ticket.__dict__.pop("_relations", None)
+    getattr(ticket, "_prefetched_objects_cache", {}).pop("actors", None)
+
+
+# --- Rights on a ticket --------------------------------------------------------
+# Each returns a bool; ``who`` is assumed to see the ticket (fetched through
+# get_ticket_for). None is the system.
+
+
+def can_update(who: Who | None, ticket: Ticket) -> bool:
+    if who is None:
+        return not ticket.is_closed
+    if ticket.is_closed:
+        return False
+    if who.has(Right.TICKET_UPDATE):
+        return True
+    return who.has(Right.TICKET_TAKE) and relation(who, ticket).assigned_user
+
+
+def can_change_priority(who: Who | None, ticket: Ticket) -> bool:
+    return can_update(who, ticket) and (who is None or who.has(Right.TICKET_CHANGE_PRIORITY))
+
+
+def can_manage_actors(who: Who | None, ticket: Ticket, role: int) -> bool:
+    """Add or remove actors of ``role`` (Attribué à needs the assign right)."""
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    if role == Role.ASSIGNED:
+        return who.has(Right.TICKET_ASSIGN)
+    return who.has(Right.TICKET_UPDATE) or who.has(Right.TICKET_ASSIGN)
+
+
+def can_remove_actor(who: Who | None, ticket: Ticket, actor: TicketActor) -> bool:
+    if can_manage_actors(who, ticket, actor.role):
+        return True
+    # Anyone may step back from a ticket themselves (unassign or stop observing).
+    return (
+        who is not None
+        and not ticket.is_closed
+        and actor.user_id == who.user.pk
+        and actor.role in (Role.ASSIGNED, Role.OBSERVER)
+    )
+
+
+def can_take(who: Who | None, ticket: Ticket) -> bool:
+    """Add myself to Attribué à (GLPI: OWN when no technician yet, STEAL otherwise)."""
+    if who is None or ticket.is_closed:
+        return False
+    rel = relation(who, ticket)
+    if rel.assigned_user:
+        return False
+    if who.has_any(Right.TICKET_ASSIGN, Right.TICKET_STEAL):
+        return True
+    return who.has(Right.TICKET_TAKE) and not rel.has_assigned_user
+
+
+def can_escalate(who: Who | None, ticket: Ticket) -> bool:
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    if who.has(Right.TICKET_ASSIGN):
+        return True
+    return who.has(Right.TICKET_UPDATE) and relation(who, ticket).assignee
+
+
+def can_add_followup(who: Who | None, ticket: Ticket) -> bool:
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    rel = relation(who, ticket)
+    if who.has(Right.FOLLOWUP_ADD_ALL):
+        return True
+    if rel.assignee:
+        return True
+    if who.has(Right.FOLLOWUP_ADD_GROUP) and rel.in_actor_group:
+        return True
+    return who.has(Right.FOLLOWUP_ADD_MY) and (rel.requester or rel.observer or rel.writer)
+
+
+def can_add_private(who: Who | None, kind: str = "followup") -> bool:
+    """Only who may see private items may write them."""
+    if who is None:
+        return True
+    right = Right.FOLLOWUP_SEE_PRIVATE if kind == "followup" else Right.TASK_SEE_PRIVATE
+    return who.has(right)
+
+
+def can_add_task(who: Who | None, ticket: Ticket) -> bool:
+    return not ticket.is_closed and (who is None or who.has(Right.TASK_ADD))
+
+
+def can_add_attachment(who: Who | None, ticket: Ticket) -> bool:
+    return can_add_followup(who, ticket)
+
+
+def can_solve(who: Who | None, ticket: Ticket) -> bool:
+    if ticket.status in (Status.SOLVED, Status.CLOSED):
+        return False
+    if who is None:
+        return True
+    return who.has(Right.TICKET_UPDATE) or relation(who, ticket).assignee
+
+
+def can_approve(who: Who | None, ticket: Ticket) -> bool:
+    """Approve or refuse the solution: requesters, or the writer with the approve right."""
+    if ticket.status != Status.SOLVED:
+        return False
+    if who is None:
+        return True
+    rel = relation(who, ticket)
+    if rel.requester:
+        return True
+    return rel.writer and who.has(Right.TICKET_APPROVE)
+
+
+def can_change_status(who: Who | None, ticket: Ticket, target: int) -> bool:
+    if not may_move(ticket.status, target):
+        return False
+    if target == Status.SOLVED:
+        return can_solve(who, ticket)
+    if who is None:
+        return True
+    if ticket.status == Status.SOLVED and target != Status.CLOSED and can_approve(who, ticket):
+        return True  # a requester reopens by refusing
+    return who.has(Right.TICKET_UPDATE) or relation(who, ticket).assignee
+
+
+def allowed_statuses(who: Who | None, ticket: Ticket) -> list[int]:
+    """The statuses ``who`` may set now, for the UI and the API alike."""
+    return [s for s in Status.values if can_change_status(who, ticket, s)]
+
+
+def can_delete(who: Who | None, ticket: Ticket) -> bool:
+    return who is None or who.has(Right.TICKET_DELETE)
+
+
+def is_requester_only(who: Who, ticket: Ticket) -> bool:
+    """A requester who does not handle the ticket (their followups reopen it)."""
+    rel = relation(who, ticket)
+    return rel.requester and not rel.assignee
+
+
+# --- Timeline items -------------------------------------------------------------
+
+
+def _see_private(who: Who | None, kind: str) -> bool:
+    if who is None:
+        return True
+    right = Right.FOLLOWUP_SEE_PRIVATE if kind == "followup" else Right.TASK_SEE_PRIVATE
+    return who.has(right)
+
+
+def _see_public(who: Who | None, kind: str) -> bool:
+    if who is None:
+        return True
+    right = Right.FOLLOWUP_SEE_PUBLIC if kind == "followup" else Right.TASK_SEE_PUBLIC
+    return who.has(right)
+
+
+def visible_followups(who: Who | None, ticket: Ticket) -> QuerySet[Followup]:
+    followups = Followup.objects.filter(ticket=ticket)
+    if _see_private(who, "followup"):
+        return followups
+    assert who is not None
+    own_private = Q(is_private=True, author_id=who.user.pk)
+    if not _see_public(who, "followup"):
+        return followups.filter(own_private)
+    return followups.filter(Q(is_private=False) | own_private)
+
+
+def visible_tasks(who: Who | None, ticket: Ticket) -> QuerySet[Task]:
+    tasks = Task.objects.filter(ticket=ticket)
+    if _see_private(who, "task"):
+        return tasks
+    assert who is not None
+    own_private = Q(is_private=True, author_id=who.user.pk)
+    if not _see_public(who, "task"):
+        return tasks.filter(own_private)
+    return tasks.filter(Q(is_private=False) | own_private)
+
+
+def can_see_followup(who: Who | None, followup: Followup) -> bool:
+    if not followup.is_private:
+        return _see_public(who, "followup")
+    return _see_private(who, "followup") or (who is not None and followup.author_id == who.user.pk)
+
+
+def can_see_task(who: Who | None, task: Task) -> bool:
+    if not task.is_private:
+        return _see_public(who, "task")
+    return _see_private(who, "task") or (who is not None and task.author_id == who.user.pk)
+
+
+def visible_attachments(who: Who | None, ticket: Ticket) -> QuerySet[Attachment]:
+    """Attachments of the ticket whose followup or task ``who`` may see."""
+    attachments = Attachment.objects.filter(ticket=ticket)
+    return attachments.filter(
+        Q(followup__isnull=True) | Q(followup__in=visible_followups(who, ticket)),
+        Q(task__isnull=True) | Q(task__in=visible_tasks(who, ticket)),
+    )
+
+
+def get_attachment_for(who: Who | None, attachment_id: object) -> Attachment:
+    """An attachment ``who`` may download; TicketNotFound otherwise."""
+    try:
+        pk = int(str(attachment_id))
+    except (TypeError, ValueError):
+        raise TicketNotFound() from None
+    attachment = Attachment.objects.select_related("ticket").filter(pk=pk).first()
+    if attachment is None:
+        raise TicketNotFound()
+    ticket = get_ticket_for(who, attachment.ticket_id)
+    if not visible_attachments(who, ticket).filter(pk=pk).exists():
+        raise TicketNotFound()
+    return attachment
+
+
+# --- What may be picked ----------------------------------------------------------
+
+
+def visible_categories(
+    who: Who | None, *, ticket_type: int | None = None, entity: Entity | None = None
+) -> QuerySet[Category]:
+    """Categories offered to ``who`` (simplified interface: only helpdesk-visible ones)."""
+    categories = Category.objects.all()
+    if who is not None and who.is_simplified:
+        categories = categories.filter(is_helpdesk_visible=True)
+    if ticket_type == TicketType.INCIDENT:
+        categories = categories.filter(is_incident=True)
+    elif ticket_type == TicketType.REQUEST:
+        categories = categories.filter(is_request=True)
+    if entity is not None:
+        return categories.filter(_shared_with(entity))
+    if who is not None:
+        return categories.filter(_shared_with_any(who.entity_ids))
+    return categories
+
+
+def category_allowed_in(category: Category, entity: Entity) -> bool:
+    if category.entity_id == entity.pk:
+        return True
+    return category.is_recursive and entity.path.startswith(category.entity.path)
+
+
+def _shared_with(entity: Entity) -> Q:
+    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
+    return Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
+
+
+def _shared_with_any(entity_ids: frozenset[int]) -> Q:
+    paths = Entity.objects.filter(pk__in=entity_ids).values_list("path", flat=True)
+    ancestors = {int(pk) for path in paths for pk in path.strip("/").split("/") if pk}
+    return Q(entity_id__in=entity_ids) | Q(entity_id__in=ancestors, is_recursive=True)
+
+
+def visible_groups(who: Who | None) -> QuerySet[SupportGroup]:
+    groups = SupportGroup.objects.all()
+    if who is None:
+        return groups
+    return groups.filter(_shared_with_any(who.entity_ids)).distinct()
+
+
+def visible_users(who: Who | None) -> QuerySet[User]:
+    """Users ``who`` may pick as actors: those holding a profile in ``who``'s entities."""
+    users = User.objects.filter(is_active=True)
+    if who is None:
+        return users
+    if not who.has_any(Right.TICKET_UPDATE, Right.TICKET_ASSIGN):
+        return users.filter(pk=who.user.pk)
+    return users.filter(
+        Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)
+    ).distinct()

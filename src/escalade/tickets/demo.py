@@ -1,0 +1,156 @@
+"""The LSU demo: the organisation of the user's procedure, loaded idempotently.
+
+This is the only code that creates accounts with a known password ("demo").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from escalade.accounts.models import Entity, Membership, Profile, ProfileGrant, SupportGroup, User
+from escalade.accounts.rights import (
+    ALL_RIGHTS,
+    SELF_SERVICE_RIGHTS,
+    TECHNICIAN_RIGHTS,
+    Interface,
+    Right,
+)
+from escalade.tickets.models import (
+    Category,
+    Rule,
+    RuleAction,
+    RuleActionKind,
+    RuleCriterion,
+    RuleField,
+    RuleOperator,
+)
+
+DEMO_PASSWORD = "demo"
+
+REFERENT_RIGHTS = [
+    Right.TICKET_READ_MY, Right.TICKET_READ_GROUP, Right.TICKET_READ_ASSIGNED,
+    Right.TICKET_CREATE, Right.TICKET_UPDATE, Right.TICKET_ASSIGN, Right.TICKET_TAKE,
+    Right.TICKET_STEAL, Right.TICKET_APPROVE,
+    Right.FOLLOWUP_SEE_PUBLIC, Right.FOLLOWUP_SEE_PRIVATE, Right.FOLLOWUP_ADD_MY,
+    Right.FOLLOWUP_ADD_GROUP, Right.FOLLOWUP_ADD_ALL, Right.FOLLOWUP_EDIT_MY,
+    Right.TASK_SEE_PUBLIC, Right.TASK_SEE_PRIVATE, Right.TASK_ADD, Right.TASK_EDIT_MY,
+]
+
+USERS = [
+    # login, first name, last name
+    ("chef.etab", "Claire", "Dubois"),
+    ("referent.lsu", "Karim", "Benali"),
+    ("referent2.lsu", "Julie", "Moreau"),
+    ("tech.bai", "Thomas", "Leroy"),
+    ("admin", "Admin", "Escalade"),
+]
+
+
+@dataclass
+class Demo:
+    academie: Entity
+    college: Entity
+    lycee: Entity
+    referents: SupportGroup
+    dsi_bai: SupportGroup
+    lsu: Category
+    self_service: Profile
+    referent_profile: Profile
+    technician: Profile
+    super_admin: Profile
+    users: dict[str, User]
+
+
+def _entity(name: str, parent: Entity | None) -> Entity:
+    entity, _ = Entity.objects.get_or_create(name=name, parent=parent)
+    return entity
+
+
+def _category(name: str, parent: Category | None, entity: Entity, **fields) -> Category:
+    category, _ = Category.objects.update_or_create(
+        name=name, parent=parent, defaults={"entity": entity, **fields}
+    )
+    return category
+
+
+def _profile(name: str, interface: str, rights: list) -> Profile:
+    profile, _ = Profile.objects.update_or_create(
+        name=name, defaults={"interface": interface, "rights": [str(r) for r in rights]}
+    )
+    return profile
+
+
+@transaction.atomic
+def load_demo() -> Demo:
+    academie = _entity("Académie de Normandie", None)
+    college = _entity("Collège Jean Moulin", academie)
+    lycee = _entity("Lycée Victor Hugo", academie)
+    _entity("École Jules Ferry", academie)
+
+    referents, _ = SupportGroup.objects.update_or_create(
+        name="Référents-LSU", defaults={"entity": academie, "is_recursive": True}
+    )
+    dsi_bai, _ = SupportGroup.objects.update_or_create(
+        name="DSI-BAI", defaults={"entity": academie, "is_recursive": True}
+    )
+
+    scolarite = _category("Scolarité", None, academie)
+    lsu = _category("LSU", scolarite, academie, group_in_charge=referents,
+                    comment="Livret Scolaire Unique")
+    _category("ONDE", scolarite, academie, group_in_charge=referents)
+    _category("Messagerie", None, academie, group_in_charge=dsi_bai)
+    materiel = _category("Matériel", None, academie)
+    _category("Poste de travail", materiel, academie, group_in_charge=dsi_bai)
+
+    self_service = _profile("Self-Service", Interface.SIMPLIFIED, SELF_SERVICE_RIGHTS)
+    Profile.objects.filter(pk=self_service.pk).update(is_default=True)
+    referent_profile = _profile("Référent fonctionnel", Interface.STANDARD, REFERENT_RIGHTS)
+    technician = _profile("Technicien", Interface.STANDARD, TECHNICIAN_RIGHTS)
+    super_admin = _profile("Super-Admin", Interface.STANDARD, ALL_RIGHTS)
+
+    users: dict[str, User] = {}
+    for login, first, last in USERS:
+        user, _ = User.objects.update_or_create(
+            username=login,
+            defaults={"first_name": first, "last_name": last, "email": f"{login}@example.org",
+                      "is_active": True},
+        )
+        user.set_password(DEMO_PASSWORD)
+        if login == "admin":
+            user.is_staff = user.is_superuser = True
+        user.save()
+        users[login] = user
+
+    def grant(login: str, profile: Profile, entity: Entity, *, default: bool = False) -> None:
+        ProfileGrant.objects.update_or_create(
+            user=users[login], profile=profile, entity=entity,
+            defaults={"is_recursive": True, "is_default": default},
+        )
+
+    grant("chef.etab", self_service, college, default=True)
+    for login in ("referent.lsu", "referent2.lsu"):
+        grant(login, self_service, academie, default=True)
+        grant(login, referent_profile, academie)
+        Membership.objects.get_or_create(group=referents, user=users[login])
+    grant("tech.bai", technician, academie, default=True)
+    Membership.objects.get_or_create(group=dsi_bai, user=users["tech.bai"])
+    grant("admin", super_admin, academie, default=True)
+
+    rule, _ = Rule.objects.update_or_create(
+        name="LSU très urgent : informer DSI-BAI",
+        defaults={"entity": academie, "is_recursive": True, "ranking": 10,
+                  "description": "Un incident LSU d'urgence très haute est suivi par la DSI."},
+    )
+    rule.criteria.all().delete()
+    rule.actions.all().delete()
+    RuleCriterion.objects.create(rule=rule, field=RuleField.CATEGORY,
+                                 operator=RuleOperator.IS, value=str(lsu.pk))
+    RuleCriterion.objects.create(rule=rule, field=RuleField.URGENCY,
+                                 operator=RuleOperator.IS, value="5")
+    RuleAction.objects.create(rule=rule, kind=RuleActionKind.ADD_OBSERVER_GROUP,
+                              value=str(dsi_bai.pk))
+
+    return Demo(academie, college, lycee, referents, dsi_bai, lsu, self_service,
+                referent_profile, technician, super_admin, users)

@@ -1,0 +1,107 @@
+"""Typed constructors for history events (TicketEvent rows).
+
+Data holds raw ids and codes, never translated labels: the history tab, the
+notifications and the APIs each render them in their own language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from escalade.tickets.models import TicketActor, TicketEvent
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created"
+    FIELD_CHANGED = "field_changed"
+    STATUS_CHANGED = "status_changed"
+    ACTOR_ADDED = "actor_added"
+    ACTOR_REMOVED = "actor_removed"
+    FOLLOWUP_ADDED = "followup_added"
+    TASK_ADDED = "task_added"
+    SOLUTION_ADDED = "solution_added"
+    SOLUTION_APPROVED = "solution_approved"
+    SOLUTION_REFUSED = "solution_refused"
+    ATTACHMENT_ADDED = "attachment_added"
+    ESCALATED = "escalated"
+    RULE_APPLIED = "rule_applied"
+    DELETED = "deleted"
+    RESTORED = "restored"
+
+
+def _event(kind: EventKind, **data: Any) -> TicketEvent:
+    return TicketEvent(kind=kind.value, data=data)
+
+
+def created(*, status: int, type: int, category: int | None, urgency: int, impact: int,
+            priority: int, entity: int, source: str) -> TicketEvent:
+    return _event(EventKind.CREATED, status=status, type=type, category=category,
+                  urgency=urgency, impact=impact, priority=priority, entity=entity,
+                  source=source)
+
+
+def field_changed(field: str, old: Any, new: Any) -> TicketEvent:
+    return _event(EventKind.FIELD_CHANGED, field=field, old=old, new=new)
+
+
+def status_changed(old: int, new: int) -> TicketEvent:
+    return _event(EventKind.STATUS_CHANGED, old=old, new=new)
+
+
+def _party(actor: TicketActor) -> dict[str, Any]:
+    if actor.user_id:
+        return {"role": actor.role, "user": actor.user_id}
+    return {"role": actor.role, "group": actor.group_id}
+
+
+def actor_added(actor: TicketActor) -> TicketEvent:
+    return _event(EventKind.ACTOR_ADDED, **_party(actor))
+
+
+def actor_removed(actor: TicketActor) -> TicketEvent:
+    return _event(EventKind.ACTOR_REMOVED, **_party(actor))
+
+
+def followup_added(followup_id: int, *, is_private: bool) -> TicketEvent:
+    return _event(EventKind.FOLLOWUP_ADDED, followup=followup_id, is_private=is_private)
+
+
+def task_added(task_id: int, *, is_private: bool) -> TicketEvent:
+    return _event(EventKind.TASK_ADDED, task=task_id, is_private=is_private)
+
+
+def solution_added(solution_id: int) -> TicketEvent:
+    return _event(EventKind.SOLUTION_ADDED, solution=solution_id)
+
+
+def solution_approved(solution_id: int | None) -> TicketEvent:
+    return _event(EventKind.SOLUTION_APPROVED, solution=solution_id)
+
+
+def solution_refused(solution_id: int | None, followup_id: int | None) -> TicketEvent:
+    return _event(EventKind.SOLUTION_REFUSED, solution=solution_id, followup=followup_id)
+
+
+def attachment_added(attachment_id: int, *, followup: int | None, task: int | None,
+                     is_private: bool) -> TicketEvent:
+    return _event(EventKind.ATTACHMENT_ADDED, attachment=attachment_id, followup=followup,
+                  task=task, is_private=is_private)
+
+
+def escalated(*, to_group: int, from_groups: list[int], removed_users: list[int]) -> TicketEvent:
+    return _event(EventKind.ESCALATED, to_group=to_group, from_groups=from_groups,
+                  removed_users=removed_users)
+
+
+def rule_applied(rule_id: int, name: str) -> TicketEvent:
+    return _event(EventKind.RULE_APPLIED, rule=rule_id, name=name)
+
+
+def deleted() -> TicketEvent:
+    return _event(EventKind.DELETED)
+
+
+def restored() -> TicketEvent:
+    return _event(EventKind.RESTORED)

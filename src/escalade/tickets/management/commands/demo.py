@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from escalade.tickets.demo import DEMO_PASSWORD, USERS, load_demo
+
+
+class Command(BaseCommand):
+    help = "Charge (ou recharge) la démo LSU : entités, groupes, catégories, profils, comptes."
+
+    def handle(self, *args, **options) -> None:
+        load_demo()
+        self.stdout.write(self.style.SUCCESS("Démo LSU chargée."))
+        self.stdout.write(f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :")
+        for login, first, last in USERS:
+            self.stdout.write(f"  {login:<14} {first} {last}")
