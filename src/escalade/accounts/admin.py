@@ -3,7 +3,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from escalade.accounts.models import Entity, Membership, Profile, ProfileGrant, SupportGroup, User
+from escalade.accounts.models import (
+    ApiToken,
+    Entity,
+    Membership,
+    Profile,
+    ProfileGrant,
+    SupportGroup,
+    User,
+)
 from escalade.accounts.rights import Right
 
 admin.site.site_header = _("Escalade — administration")
@@ -70,4 +78,11 @@ class ProfileAdmin(admin.ModelAdmin):
 class ProfileGrantAdmin(admin.ModelAdmin):
     list_display = ["user", "profile", "entity", "is_recursive", "is_default"]
     list_filter = ["profile"]
+    autocomplete_fields = ["user", "profile", "entity"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "created_at", "last_used_at"]
     autocomplete_fields = ["user", "profile", "entity"]

@@ -209,3 +209,32 @@ def entities_under(entity_ids: set[int] | list[int]) -> models.QuerySet[Entity]:
     for path in paths:
         condition |= Q(path__startswith=path)
     return Entity.objects.filter(condition)
+
+
+class ApiToken(models.Model):
+    """A personal API token (for /api/v1/ and GLPI's ``user_token``), stored hashed.
+
+    The caller may pin a profile and an entity to the token; each request may
+    still choose another profile or entity the user holds.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens",
+                             verbose_name=_("utilisateur"))
+    name = models.CharField(_("nom"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("début du jeton"), max_length=12, editable=False)
+    profile = models.ForeignKey(Profile, on_delete=models.SET_NULL, null=True, blank=True,
+                                verbose_name=_("profil actif"))
+    entity = models.ForeignKey(Entity, on_delete=models.SET_NULL, null=True, blank=True,
+                               verbose_name=_("entité active"))
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dernière utilisation"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jeton d'API")
+        verbose_name_plural = _("jetons d'API")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

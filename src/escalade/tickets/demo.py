@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from escalade.accounts.models import Entity, Membership, Profile, ProfileGrant, SupportGroup, User
+from escalade.accounts.models import (
+    ApiToken,
+    Entity,
+    Membership,
+    Profile,
+    ProfileGrant,
+    SupportGroup,
+    User,
+)
+from escalade.accounts.tokens import create_token, hash_key
 from escalade.accounts.rights import (
     ALL_RIGHTS,
     SELF_SERVICE_RIGHTS,
@@ -137,6 +146,12 @@ def load_demo() -> Demo:
     grant("tech.bai", technician, academie, default=True)
     Membership.objects.get_or_create(group=dsi_bai, user=users["tech.bai"])
     grant("admin", super_admin, academie, default=True)
+
+    # Personal API tokens "<login>-token" (usable on /api/v1/ and as GLPI's user_token).
+    for login, user in users.items():
+        key = f"{login}-token"
+        if not ApiToken.objects.filter(key_hash=hash_key(key)).exists():
+            create_token(user, "Démo", key=key)
 
     rule, _ = Rule.objects.update_or_create(
         name="LSU très urgent : informer DSI-BAI",
