@@ -235,6 +235,26 @@ def can_add_private(who: Who | None, kind: str = "followup") -> bool:
     return who.has(right)
 
 
+def can_edit_followup(who: Who | None, ticket: Ticket, followup: Followup) -> bool:
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    if who.has(Right.FOLLOWUP_EDIT_ALL):
+        return True
+    return who.has(Right.FOLLOWUP_EDIT_MY) and followup.author_id == who.user.pk
+
+
+def can_edit_task(who: Who | None, ticket: Ticket, task: Task) -> bool:
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    if who.has(Right.TASK_EDIT_ALL):
+        return True
+    return who.has(Right.TASK_EDIT_MY) and task.author_id == who.user.pk
+
+
 def can_add_task(who: Who | None, ticket: Ticket) -> bool:
     return not ticket.is_closed and (who is None or who.has(Right.TASK_ADD))
 

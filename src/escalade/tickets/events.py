@@ -20,7 +20,9 @@ class EventKind(models.TextChoices):
     ACTOR_ADDED = "actor_added"
     ACTOR_REMOVED = "actor_removed"
     FOLLOWUP_ADDED = "followup_added"
+    FOLLOWUP_UPDATED = "followup_updated"
     TASK_ADDED = "task_added"
+    TASK_UPDATED = "task_updated"
     SOLUTION_ADDED = "solution_added"
     SOLUTION_APPROVED = "solution_approved"
     SOLUTION_REFUSED = "solution_refused"
@@ -66,6 +68,14 @@ def actor_removed(actor: TicketActor) -> TicketEvent:
 
 def followup_added(followup_id: int, *, is_private: bool) -> TicketEvent:
     return _event(EventKind.FOLLOWUP_ADDED, followup=followup_id, is_private=is_private)
+
+
+def followup_updated(followup_id: int, *, is_private: bool) -> TicketEvent:
+    return _event(EventKind.FOLLOWUP_UPDATED, followup=followup_id, is_private=is_private)
+
+
+def task_updated(task_id: int, *, is_private: bool) -> TicketEvent:
+    return _event(EventKind.TASK_UPDATED, task=task_id, is_private=is_private)
 
 
 def task_added(task_id: int, *, is_private: bool) -> TicketEvent:

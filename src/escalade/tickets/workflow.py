@@ -79,7 +79,7 @@ def _changing(ticket: Ticket, by: Who | None) -> Iterator[Change]:
     """Lock the ticket, yield a Change, then save, record events and queue mails."""
     with transaction.atomic():
         locked = (
-            Ticket.objects.select_for_update()
+            Ticket.objects.select_for_update(of=("self",))
             .select_related("entity", "category")
             .get(pk=ticket.pk)
         )
@@ -786,6 +786,65 @@ def add_task(ticket: Ticket, *, by: Who | None, content: str, is_private: bool =
         if target is not None:
             _change_status_within(change, target)
         _mark_taken(change)
+    return task
+
+
+def update_followup(followup: Followup, *, by: Who | None, content: str | None = None,
+                    is_private: bool | None = None) -> Followup:
+    """Edit a Suivi's text or privacy (mine with edit-my, anyone's with edit-all)."""
+    html = _clean_content(content) if content is not None else None
+    with _changing(followup.ticket, by) as change:
+        t = change.ticket
+        _not_closed(t)
+        current = Followup.objects.select_for_update().get(pk=followup.pk, ticket=t)
+        _require(access.can_edit_followup(by, t, current),
+                 _("Vous ne pouvez pas modifier ce suivi."))
+        if is_private:
+            _require(access.can_add_private(by, "followup"),
+                     _("Vous ne pouvez pas rendre ce suivi privé."))
+        changed = []
+        if html is not None and html != current.content:
+            current.content = html
+            changed.append("content")
+        if is_private is not None and is_private != current.is_private:
+            current.is_private = is_private
+            changed.append("is_private")
+        if changed:
+            current.editor, current.updated_at = change.user, change.now
+            current.save(update_fields=[*changed, "editor", "updated_at"])
+            change.record(events.followup_updated(current.pk, is_private=current.is_private))
+    followup.__dict__.update({k: v for k, v in current.__dict__.items() if k != "_state"})
+    return followup
+
+
+def update_task(task: Task, *, by: Who | None, content: str | None = None,
+                state: int | None = None, duration_seconds: int | None = None,
+                is_private: bool | None = None) -> Task:
+    """Edit a Tâche (mine with edit-my, anyone's with edit-all)."""
+    html = _clean_content(content) if content is not None else None
+    if state is not None and state not in TaskState.values:
+        raise InvalidInput(_("État de tâche inconnu."), field="state")
+    if duration_seconds is not None and not 0 <= int(duration_seconds) <= 10 * 365 * 86400:
+        raise InvalidInput(_("Durée invalide."), field="duration_seconds")
+    with _changing(task.ticket, by) as change:
+        t = change.ticket
+        _not_closed(t)
+        current = Task.objects.select_for_update().get(pk=task.pk, ticket=t)
+        _require(access.can_edit_task(by, t, current), _("Vous ne pouvez pas modifier cette tâche."))
+        if is_private:
+            _require(access.can_add_private(by, "task"),
+                     _("Vous ne pouvez pas rendre cette tâche privée."))
+        wanted = {"content": html, "state": state, "is_private": is_private,
+                  "duration_seconds": int(duration_seconds) if duration_seconds is not None
+                  else None}
+        changed = [k for k, v in wanted.items() if v is not None and getattr(current, k) != v]
+        for name in changed:
+            setattr(current, name, wanted[name])
+        if changed:
+            current.editor, current.updated_at = change.user, change.now
+            current.save(update_fields=[*changed, "editor", "updated_at"])
+            change.record(events.task_updated(current.pk, is_private=current.is_private))
+    task.__dict__.update({k: v for k, v in current.__dict__.items() if k != "_state"})
     return task
 
 
