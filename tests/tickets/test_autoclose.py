@@ -53,8 +53,9 @@ def test_the_worker_runs_the_periodic_job(transactional_db, settings):
     demo.academie.save()
     with time_machine.travel(T0, tick=False):
         ticket = open_lsu_ticket(demo, as_(demo, "chef.etab"))
-        workflow.add_solution(ticket, by=as_(demo, "referent.lsu", "Référent fonctionnel"),
-                              content="Fait")
+        workflow.add_solution(
+            ticket, by=as_(demo, "referent.lsu", "Référent fonctionnel"), content="Fait"
+        )
     call_command("worker", batch=True)
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED

@@ -46,8 +46,9 @@ def test_two_people_changing_one_ticket_at_once_lose_nothing(transactional_db):
     else:
         run_together(
             lambda: workflow.update_ticket(stale_a, by=referent, changes={"urgency": 5}),
-            lambda: workflow.update_ticket(stale_b, by=referent2,
-                                           changes={"title": "Nouveau titre"}),
+            lambda: workflow.update_ticket(
+                stale_b, by=referent2, changes={"title": "Nouveau titre"}
+            ),
         )
     ticket.refresh_from_db()
     assert (ticket.urgency, ticket.title) == (5, "Nouveau titre")

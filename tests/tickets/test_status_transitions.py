@@ -126,8 +126,9 @@ def test_closed_ticket_refuses_every_change(lsu_ticket, chef, referent, admin_wh
         lambda: workflow.add_followup(lsu_ticket, by=admin_who, content="x"),
         lambda: workflow.add_task(lsu_ticket, by=admin_who, content="x"),
         lambda: workflow.update_ticket(lsu_ticket, by=admin_who, changes={"title": "y"}),
-        lambda: workflow.add_actor(lsu_ticket, by=admin_who, role=Role.OBSERVER,
-                                   group=demo.dsi_bai),
+        lambda: workflow.add_actor(
+            lsu_ticket, by=admin_who, role=Role.OBSERVER, group=demo.dsi_bai
+        ),
         lambda: workflow.escalate(lsu_ticket, by=admin_who, group=demo.dsi_bai),
         lambda: workflow.change_status(lsu_ticket, by=admin_who, status=Status.ASSIGNED),
         lambda: workflow.add_solution(lsu_ticket, by=admin_who, content="x"),
@@ -143,11 +144,9 @@ def test_pending_time_is_counted(lsu_ticket, referent):
 
     import time_machine
 
-    with time_machine.travel(datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC),
-                             tick=False):
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC), tick=False):
         workflow.change_status(lsu_ticket, by=referent, status=Status.WAITING)
-    with time_machine.travel(datetime.datetime(2026, 1, 5, 11, 0, tzinfo=datetime.UTC),
-                             tick=False):
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 11, 0, tzinfo=datetime.UTC), tick=False):
         workflow.change_status(lsu_ticket, by=referent, status=Status.ASSIGNED)
     lsu_ticket.refresh_from_db()
     assert lsu_ticket.waiting_seconds == 7200

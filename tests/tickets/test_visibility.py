@@ -28,8 +28,9 @@ def test_requester_sees_only_own_tickets(demo, chef, referent):
 
 def test_referent_sees_group_tickets_but_not_other_groups(demo, chef, referent, admin_who):
     lsu = open_lsu_ticket(demo, chef)
-    other = workflow.create_ticket(by=admin_who, title="Imprimante", content="En panne",
-                                   assigned_groups=[demo.dsi_bai])
+    other = workflow.create_ticket(
+        by=admin_who, title="Imprimante", content="En panne", assigned_groups=[demo.dsi_bai]
+    )
     visible = set(access.visible_tickets(referent).values_list("pk", flat=True))
     assert lsu.pk in visible
     assert other.pk not in visible
@@ -51,8 +52,7 @@ def test_self_service_profile_of_a_referent_sees_only_own_tickets(demo, lsu_tick
 
 def test_private_followup_is_hidden_from_the_requester(lsu_ticket, chef, referent):
     public = workflow.add_followup(lsu_ticket, by=referent, content="Public")
-    private = workflow.add_followup(lsu_ticket, by=referent, content="Interne",
-                                    is_private=True)
+    private = workflow.add_followup(lsu_ticket, by=referent, content="Interne", is_private=True)
     seen_by_chef = set(access.visible_followups(chef, lsu_ticket).values_list("pk", flat=True))
     seen_by_referent = set(
         access.visible_followups(referent, lsu_ticket).values_list("pk", flat=True)
@@ -65,7 +65,10 @@ def test_attachment_of_a_private_followup_is_not_downloadable_by_the_requester(
     lsu_ticket, chef, referent
 ):
     followup = workflow.add_followup(
-        lsu_ticket, by=referent, content="Capture interne", is_private=True,
+        lsu_ticket,
+        by=referent,
+        content="Capture interne",
+        is_private=True,
         attachments=[Upload("capture.txt", b"secret")],
     )
     attachment = followup.attachments.get()
@@ -77,8 +80,7 @@ def test_attachment_of_a_private_followup_is_not_downloadable_by_the_requester(
 def test_deleted_tickets_leave_the_lists(lsu_ticket, chef, admin_who):
     workflow.delete_ticket(lsu_ticket, by=admin_who)
     assert not access.visible_tickets(chef).filter(pk=lsu_ticket.pk).exists()
-    assert access.visible_tickets(admin_who, include_deleted=True).filter(
-        pk=lsu_ticket.pk).exists()
+    assert access.visible_tickets(admin_who, include_deleted=True).filter(pk=lsu_ticket.pk).exists()
     workflow.restore_ticket(lsu_ticket, by=admin_who)
     assert access.visible_tickets(chef).filter(pk=lsu_ticket.pk).exists()
 
@@ -87,16 +89,16 @@ def test_active_entity_narrows_what_is_seen(demo, chef, admin_who):
     from escalade.accounts.who import build_who
 
     in_college = open_lsu_ticket(demo, chef)
-    in_lycee = workflow.create_ticket(by=admin_who, title="Lycée", content="x",
-                                      entity=demo.lycee)
+    in_lycee = workflow.create_ticket(by=admin_who, title="Lycée", content="x", entity=demo.lycee)
     narrowed = build_who(admin_who.user, entity_id=demo.lycee.pk)
     visible = set(access.visible_tickets(narrowed).values_list("pk", flat=True))
     assert visible == {in_lycee.pk}
     assert in_college.pk not in visible
 
 
-def test_visibility_query_count_does_not_grow_with_tickets(demo, chef, referent,
-                                                          django_assert_num_queries):
+def test_visibility_query_count_does_not_grow_with_tickets(
+    demo, chef, referent, django_assert_num_queries
+):
     for n in range(5):
         open_lsu_ticket(demo, chef, title=f"Ticket {n}")
     with django_assert_num_queries(1):

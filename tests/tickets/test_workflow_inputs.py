@@ -11,13 +11,16 @@ from tests.conftest import open_lsu_ticket
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-@pytest.mark.parametrize("kwargs,field,message", [
-    ({"title": "", "content": ""}, "content", "description est obligatoire"),
-    ({"title": "x" * 300, "content": "ok"}, "title", "255"),
-    ({"urgency": 9}, "urgency", "niveau de 1 à 5"),
-    ({"urgency": "haute"}, "urgency", "niveau de 1 à 5"),
-    ({"type": 7}, "type", "Incident ou Demande"),
-])
+@pytest.mark.parametrize(
+    "kwargs,field,message",
+    [
+        ({"title": "", "content": ""}, "content", "description est obligatoire"),
+        ({"title": "x" * 300, "content": "ok"}, "title", "255"),
+        ({"urgency": 9}, "urgency", "niveau de 1 à 5"),
+        ({"urgency": "haute"}, "urgency", "niveau de 1 à 5"),
+        ({"type": 7}, "type", "Incident ou Demande"),
+    ],
+)
 def test_bad_ticket_input_is_refused_with_a_message(demo, chef, kwargs, field, message):
     before = Ticket.objects.count()
     args = {"title": "Titre", "content": "Description", **kwargs}
@@ -29,8 +32,9 @@ def test_bad_ticket_input_is_refused_with_a_message(demo, chef, kwargs, field, m
 
 
 def test_empty_title_takes_the_start_of_the_description(demo, chef):
-    ticket = workflow.create_ticket(by=chef, title="", content="Impossible d'ouvrir LSU " * 10,
-                                    category=demo.lsu)
+    ticket = workflow.create_ticket(
+        by=chef, title="", content="Impossible d'ouvrir LSU " * 10, category=demo.lsu
+    )
     assert ticket.title.startswith("Impossible d'ouvrir LSU")
     assert len(ticket.title) <= 70
 
@@ -45,9 +49,11 @@ def test_category_of_the_wrong_type_is_refused(demo, chef):
 
 def test_html_is_sanitized_and_plain_text_escaped(demo, chef):
     ticket = workflow.create_ticket(
-        by=chef, category=demo.lsu, title="XSS",
+        by=chef,
+        category=demo.lsu,
+        title="XSS",
         content='<p onclick="x()">Bonjour<script>alert(1)</script> '
-                '<a href="javascript:alert(1)">lien</a></p>',
+        '<a href="javascript:alert(1)">lien</a></p>',
     )
     assert "<script" not in ticket.content and "onclick" not in ticket.content
     assert "javascript:" not in ticket.content
@@ -68,8 +74,10 @@ def test_changing_urgency_recomputes_priority_and_records_it(lsu_ticket, referen
     workflow.update_ticket(lsu_ticket, by=referent, changes={"urgency": 5})
     lsu_ticket.refresh_from_db()
     assert (lsu_ticket.urgency, lsu_ticket.priority) == (5, 4)
-    changes = {e.data["field"]: (e.data["old"], e.data["new"])
-               for e in lsu_ticket.events.filter(kind="field_changed")}
+    changes = {
+        e.data["field"]: (e.data["old"], e.data["new"])
+        for e in lsu_ticket.events.filter(kind="field_changed")
+    }
     assert changes == {"urgency": (3, 5), "priority": (3, 4)}
 
 
@@ -90,13 +98,15 @@ def test_attachments_are_checked_and_stored_under_generated_names(demo, chef, se
     assert attachment.file.read() == PNG
 
 
-@pytest.mark.parametrize("upload,message", [
-    (Upload("virus.exe", b"MZ..."), "n'est pas accepté"),
-    (Upload("faux.png", b"<html>"), "ne correspond pas"),
-    (Upload("vide.txt", b""), "est vide"),
-])
-def test_bad_uploads_are_refused_and_nothing_is_stored(lsu_ticket, chef, upload, message,
-                                                       settings):
+@pytest.mark.parametrize(
+    "upload,message",
+    [
+        (Upload("virus.exe", b"MZ..."), "n'est pas accepté"),
+        (Upload("faux.png", b"<html>"), "ne correspond pas"),
+        (Upload("vide.txt", b""), "est vide"),
+    ],
+)
+def test_bad_uploads_are_refused_and_nothing_is_stored(lsu_ticket, chef, upload, message, settings):
     with pytest.raises(InvalidInput) as caught:
         workflow.add_followup(lsu_ticket, by=chef, content="Voir PJ", attachments=[upload])
     assert message in caught.value.message
@@ -133,8 +143,11 @@ def test_escalation_is_one_operation(lsu_ticket, referent, demo):
     observers = TicketActor.objects.filter(ticket=lsu_ticket, role=Role.OBSERVER)
     assert [a.group.name for a in observers] == ["Référents-LSU"]
     event = lsu_ticket.events.get(kind="escalated")
-    assert event.data == {"to_group": demo.dsi_bai.pk, "from_groups": [demo.referents.pk],
-                          "removed_users": [referent.user.pk]}
+    assert event.data == {
+        "to_group": demo.dsi_bai.pk,
+        "from_groups": [demo.referents.pk],
+        "removed_users": [referent.user.pk],
+    }
     assert lsu_ticket.followups.get().content == "<p>Problème technique</p>"
 
 

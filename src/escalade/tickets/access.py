@@ -12,6 +12,7 @@ ticket that does not exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -53,7 +54,7 @@ def visible_tickets(who: Who | None, *, include_deleted: bool = False) -> QueryS
         return tickets
     uid = who.user.pk
     groups = list(who.group_ids)
-    seen = Q(pk__in=[])
+    seen: Any = Q(pk__in=[])
     if who.has(Right.TICKET_READ_MY):
         seen |= Q(created_by_id=uid)
         seen |= _actor_exists(user_id=uid, role__in=WATCHING_ROLES)
@@ -437,6 +438,4 @@ def visible_users(who: Who | None) -> QuerySet[User]:
         return users
     if not who.has_any(Right.TICKET_UPDATE, Right.TICKET_ASSIGN):
         return users.filter(pk=who.user.pk)
-    return users.filter(
-        Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)
-    ).distinct()
+    return users.filter(Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)).distinct()
