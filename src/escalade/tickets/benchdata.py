@@ -63,7 +63,7 @@ def _sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize()
 
 
-def _next_id(model: type[Model]) -> int:
+def _next_id(model: Any) -> int:
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
@@ -73,7 +73,7 @@ class RowWriter:
     def __init__(self, model: type[Model]):
         self.model = model
         self.table = model._meta.db_table
-        self.columns = [f.column for f in model._meta.concrete_fields]
+        self.columns = [str(f.column) for f in model._meta.concrete_fields]
         self.postgres = connection.vendor == "postgresql"
 
     def write(self, rows: Sequence[dict[str, Any]]) -> None:
@@ -111,7 +111,7 @@ def reset_sequences(models: Sequence[type[Model]]) -> None:
         for model in models:
             table = model._meta.db_table
             sql = (
-                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "  # noqa: S608
                 f'COALESCE((SELECT MAX(id) FROM "{table}"), 1))'
             )
             cursor.execute(sql)  # table names come from the models
@@ -147,7 +147,7 @@ def seed_directory(sizes: Sizes, rng: random.Random) -> Directory:
     )
     by_id = {d.pk: d for d in departments}
     for school in schools:  # derived columns, computed in bulk
-        dep = by_id[school.parent_id]
+        dep = by_id[school.parent_id or 0]
         school.path = f"{dep.path}{school.pk}/"
         school.full_name = f"{dep.full_name} > {school.name}"
     Entity.objects.bulk_update(schools, ["path", "full_name"], batch_size=1000)
