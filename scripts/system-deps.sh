@@ -2,7 +2,10 @@
 # Installs the Debian packages that Escalade's tests drive, when they are missing.
 # Each feature adds its packages to PACKAGES (browser, IMAP, LDAP…).
 set -euo pipefail
-PACKAGES=()
+PACKAGES=(
+  # LDAP: python-ldap builds from source (no wheel); the tests start a real slapd.
+  libldap2-dev libsasl2-dev slapd ldap-utils
+)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
