@@ -192,7 +192,12 @@ if TESTING:
 # sessions, API — and locks a username from one address for a while, never for good.
 from datetime import timedelta  # noqa: E402
 
-from escalade.identity.config import LDAP_BACKEND, OIDC_BACKEND, ldap_settings, oidc_settings  # noqa: E402, I001
+from escalade.identity.config import (  # noqa: E402
+    LDAP_BACKEND,
+    OIDC_BACKEND,
+    ldap_settings,
+    oidc_settings,
+)
 
 _ldap = ldap_settings()
 _oidc = oidc_settings()
@@ -215,9 +220,7 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = env.integer("ESCALADE_LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = timedelta(
-    minutes=env.integer("ESCALADE_LOGIN_COOLOFF_MINUTES", 15, minimum=1)
-)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("ESCALADE_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "escalade.identity.lockout.locked_out"

@@ -70,21 +70,39 @@ def slapd():
     (run / "db").mkdir()
     conf = run / "slapd.conf"
     conf.write_text(
-        SLAPD_CONF.format(schemas=SCHEMAS, run=run, modules=MODULES, suffix=SUFFIX,
-                          rootdn=ROOT_DN, rootpw=ROOT_PASSWORD)
+        SLAPD_CONF.format(
+            schemas=SCHEMAS,
+            run=run,
+            modules=MODULES,
+            suffix=SUFFIX,
+            rootdn=ROOT_DN,
+            rootpw=ROOT_PASSWORD,
+        )
     )
     port = free_port()
     uri = f"ldap://127.0.0.1:{port}"
     process = subprocess.Popen(
         [SLAPD, "-f", str(conf), "-h", f"{uri}/", "-d", "0"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         wait_for_port(port)
         subprocess.run(
-            ["ldapadd", "-x", "-H", uri, "-D", ROOT_DN, "-w", ROOT_PASSWORD,
-             "-f", str(DATA / "directory.ldif")],
-            check=True, capture_output=True,
+            [
+                "ldapadd",
+                "-x",
+                "-H",
+                uri,
+                "-D",
+                ROOT_DN,
+                "-w",
+                ROOT_PASSWORD,
+                "-f",
+                str(DATA / "directory.ldif"),
+            ],
+            check=True,
+            capture_output=True,
         )
         yield uri
     finally:

@@ -52,16 +52,22 @@ class OIDCProvider:
     def id_token(self, username: str, nonce: str | None) -> str:
         now = int(time.time())
         claims = {
-            "iss": self.url, "sub": f"sub-{username}", "aud": self.audience or self.client_id,
-            "iat": now, "exp": now + 300,
+            "iss": self.url,
+            "sub": f"sub-{username}",
+            "aud": self.audience or self.client_id,
+            "iat": now,
+            "exp": now + 300,
         }
         if nonce:
             claims["nonce"] = nonce
         return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.kid})
 
     def userinfo(self, username: str) -> dict:
-        return {"sub": f"sub-{username}", "preferred_username": username,
-                **self.users[username]["claims"]}
+        return {
+            "sub": f"sub-{username}",
+            "preferred_username": username,
+            **self.users[username]["claims"],
+        }
 
 
 def _handler(provider: OIDCProvider):
@@ -69,8 +75,14 @@ def _handler(provider: OIDCProvider):
         def log_message(self, format, *args):  # quiet
             pass
 
-        def _send(self, status: int, body: str | dict, *, content_type="application/json",
-                  headers: dict | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            body: str | dict,
+            *,
+            content_type="application/json",
+            headers: dict | None = None,
+        ) -> None:
             data = (json.dumps(body) if isinstance(body, dict) else body).encode()
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -90,12 +102,18 @@ def _handler(provider: OIDCProvider):
             query = {k: v[0] for k, v in parse_qs(parts.query).items()}
             if parts.path == "/.well-known/openid-configuration":
                 base = provider.url
-                return self._send(200, {
-                    "issuer": base, "authorization_endpoint": f"{base}/authorize",
-                    "token_endpoint": f"{base}/token", "userinfo_endpoint": f"{base}/userinfo",
-                    "jwks_uri": f"{base}/jwks", "response_types_supported": ["code"],
-                    "id_token_signing_alg_values_supported": ["RS256"],
-                })
+                return self._send(
+                    200,
+                    {
+                        "issuer": base,
+                        "authorization_endpoint": f"{base}/authorize",
+                        "token_endpoint": f"{base}/token",
+                        "userinfo_endpoint": f"{base}/userinfo",
+                        "jwks_uri": f"{base}/jwks",
+                        "response_types_supported": ["code"],
+                        "id_token_signing_alg_values_supported": ["RS256"],
+                    },
+                )
             if parts.path == "/jwks":
                 return self._send(200, provider.jwks())
             if parts.path == "/authorize":
@@ -105,9 +123,11 @@ def _handler(provider: OIDCProvider):
                     f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
                     for k, v in query.items()
                 )
-                page = (f'<form method="post" action="/authorize">{hidden}'
-                        '<input name="username"><input name="password" type="password">'
-                        "<button>Sign in</button></form>")
+                page = (
+                    f'<form method="post" action="/authorize">{hidden}'
+                    '<input name="username"><input name="password" type="password">'
+                    "<button>Sign in</button></form>"
+                )
                 return self._send(200, page, content_type="text/html")
             if parts.path == "/userinfo":
                 token = self.headers.get("Authorization", "").removeprefix("Bearer ")
@@ -122,13 +142,17 @@ def _handler(provider: OIDCProvider):
             if self.path == "/authorize":
                 user = provider.users.get(form.get("username", ""))
                 if user is None or user["password"] != form.get("password"):
-                    return self._send(200, "<p>Identifiants incorrects</p>",
-                                      content_type="text/html")
+                    return self._send(
+                        200, "<p>Identifiants incorrects</p>", content_type="text/html"
+                    )
                 code = secrets.token_urlsafe(16)
-                provider.codes[code] = {"username": form["username"],
-                                        "redirect_uri": form["redirect_uri"],
-                                        "nonce": form.get("nonce")}
-                target = f"{form['redirect_uri']}?{urlencode({'code': code, 'state': form['state']})}"
+                provider.codes[code] = {
+                    "username": form["username"],
+                    "redirect_uri": form["redirect_uri"],
+                    "nonce": form.get("nonce"),
+                }
+                query = urlencode({"code": code, "state": form["state"]})
+                target = f"{form['redirect_uri']}?{query}"
                 return self._send(302, "", content_type="text/plain", headers={"Location": target})
             if self.path == "/token":
                 client_id, secret = form.get("client_id"), form.get("client_secret")
@@ -142,10 +166,15 @@ def _handler(provider: OIDCProvider):
                     return self._send(400, {"error": "invalid_grant"})
                 access = secrets.token_urlsafe(16)
                 provider.access_tokens[access] = grant["username"]
-                return self._send(200, {
-                    "access_token": access, "token_type": "Bearer", "expires_in": 300,
-                    "id_token": provider.id_token(grant["username"], grant["nonce"]),
-                })
+                return self._send(
+                    200,
+                    {
+                        "access_token": access,
+                        "token_type": "Bearer",
+                        "expires_in": 300,
+                        "id_token": provider.id_token(grant["username"], grant["nonce"]),
+                    },
+                )
             return self._send(404, {"error": "not_found"})
 
     return Handler

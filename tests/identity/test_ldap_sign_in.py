@@ -20,12 +20,17 @@ MARIE_DN = f"uid=marie.curie,ou=people,{SUFFIX}"
 def rules(demo):
     """Referents get the LSU group and the referent profile; heads of schools Self-Service."""
     DirectoryMapping.objects.create(
-        directory_group="referents-lsu", support_group=demo.referents,
-        profile=demo.referent_profile, entity=demo.academie, is_recursive=True,
+        directory_group="referents-lsu",
+        support_group=demo.referents,
+        profile=demo.referent_profile,
+        entity=demo.academie,
+        is_recursive=True,
     )
     DirectoryMapping.objects.create(
         directory_group=f"CN=Chefs-Etablissement,OU=groups,{SUFFIX.upper()}",
-        profile=demo.self_service, entity=demo.college, is_recursive=False,
+        profile=demo.self_service,
+        entity=demo.college,
+        is_recursive=False,
     )
     DirectoryMapping.objects.create(directory_group="dsi-bai", support_group=demo.dsi_bai)
     return demo
@@ -52,7 +57,9 @@ def test_directory_user_signs_in_and_gets_name_mail_groups_and_profiles(client, 
     assert response.status_code == 302
     user = User.objects.get(username="marie.curie")
     assert (user.first_name, user.last_name, user.email) == (
-        "Marie", "Curie", "marie.curie@ac-test.fr"
+        "Marie",
+        "Curie",
+        "marie.curie@ac-test.fr",
     )
     assert not user.has_usable_password()  # the password stays in the directory
     assert groups_of(user) == {"Référents-LSU"}
@@ -72,9 +79,7 @@ def test_non_ascii_names_come_from_the_directory(client, ldap_on, rules):
     assert (user.first_name, user.last_name) == ("Irène", "Joliot-Curie")
 
 
-def test_next_sign_in_refreshes_attributes_groups_and_profiles(
-    client, ldap_on, rules, ldap_admin
-):
+def test_next_sign_in_refreshes_attributes_groups_and_profiles(client, ldap_on, rules, ldap_admin):
     sign_in(client, "marie.curie", "radium-1898")
     user = User.objects.get(username="marie.curie")
     referents_dn = f"cn=referents-lsu,ou=groups,{SUFFIX}"
@@ -135,8 +140,14 @@ def test_changed_rule_updates_the_recursive_flag(client, ldap_on, rules):
         ("marie.curie)(|(uid=*", "radium-1898"),
         ("marie.curie", ""),
     ],
-    ids=["wrong-password", "unknown-user", "filter-injection", "wildcard", "or-injection",
-         "empty-password"],
+    ids=[
+        "wrong-password",
+        "unknown-user",
+        "filter-injection",
+        "wildcard",
+        "or-injection",
+        "empty-password",
+    ],
 )
 def test_bad_credentials_fail_alike(client, ldap_on, rules, username, password):
     response = client.post(reverse(LOGIN), {"username": username, "password": password})
@@ -144,8 +155,9 @@ def test_bad_credentials_fail_alike(client, ldap_on, rules, username, password):
 
     assert response.status_code == reference.status_code == 200
     assert "_auth_user_id" not in client.session
-    assert not User.objects.exclude(username__in=["chef.etab", "referent.lsu", "referent2.lsu",
-                                                  "tech.bai", "admin"]).exists()
+    assert not User.objects.exclude(
+        username__in=["chef.etab", "referent.lsu", "referent2.lsu", "tech.bai", "admin"]
+    ).exists()
     if password:
         assert response.context["form"].errors == reference.context["form"].errors
 

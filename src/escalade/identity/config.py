@@ -106,12 +106,12 @@ def oidc_settings() -> dict:
         )
     algo = env.text("OIDC_RP_SIGN_ALGO", "RS256").strip()
     if algo not in {"RS256", "ES256", "HS256"}:
-        raise ImproperlyConfigured(
-            f"OIDC_RP_SIGN_ALGO={algo!r}: expected RS256, ES256 or HS256."
-        )
+        raise ImproperlyConfigured(f"OIDC_RP_SIGN_ALGO={algo!r}: expected RS256, ES256 or HS256.")
     jwks = env.text("OIDC_OP_JWKS_ENDPOINT").strip()
     if algo != "HS256" and not jwks:
-        raise ImproperlyConfigured(f"OIDC_OP_JWKS_ENDPOINT: required with OIDC_RP_SIGN_ALGO={algo}.")
+        raise ImproperlyConfigured(
+            f"OIDC_OP_JWKS_ENDPOINT: required with OIDC_RP_SIGN_ALGO={algo}."
+        )
     return {
         "OIDC_ENABLED": True,
         "OIDC_PROVIDER_NAME": env.text("OIDC_PROVIDER_NAME", "l'identifiant académique"),

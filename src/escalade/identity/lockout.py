@@ -41,7 +41,9 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
             response = JsonResponse({"detail": message}, status=429)
     else:
         response = render(
-            request, "identity/locked_out.html", {"message": message, "minutes": minutes},
+            request,
+            "identity/locked_out.html",
+            {"message": message, "minutes": minutes},
             status=429,
         )
     response["Retry-After"] = str(minutes * 60)

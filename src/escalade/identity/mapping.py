@@ -34,8 +34,7 @@ def apply_directory_groups(user: User, directory_groups: Iterable[str], *, sourc
 
 def _sync_memberships(user: User, wanted: set[int], source: str) -> None:
     current = {
-        m.group_id: m
-        for m in Membership.objects.filter(user=user).select_related("directory_link")
+        m.group_id: m for m in Membership.objects.filter(user=user).select_related("directory_link")
     }
     for group_id in sorted(wanted - current.keys()):
         membership = Membership.objects.create(user=user, group_id=group_id)
@@ -56,8 +55,11 @@ def _sync_grants(user: User, wanted: dict[tuple[int, int], bool], source: str) -
     for pair in sorted(wanted.keys() - current.keys()):
         profile_id, entity_id = pair
         grant = ProfileGrant.objects.create(
-            user=user, profile_id=profile_id, entity_id=entity_id,
-            is_recursive=wanted[pair], is_default=not has_default,
+            user=user,
+            profile_id=profile_id,
+            entity_id=entity_id,
+            is_recursive=wanted[pair],
+            is_default=not has_default,
         )
         has_default = True
         DirectoryGrant.objects.create(grant=grant)

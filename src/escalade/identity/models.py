@@ -26,7 +26,10 @@ class DirectoryMapping(models.Model):
         ),
     )
     support_group = models.ForeignKey(
-        SupportGroup, on_delete=models.CASCADE, null=True, blank=True,
+        SupportGroup,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         verbose_name=_("groupe Escalade"),
     )
     profile = models.ForeignKey(
@@ -84,6 +87,9 @@ class DirectoryMembership(models.Model):
         verbose_name = _("appartenance donnée par l'annuaire")
         verbose_name_plural = _("appartenances données par l'annuaire")
 
+    def __str__(self) -> str:
+        return str(self.membership)
+
 
 class DirectoryGrant(models.Model):
     """Marks a profile grant as given by a DirectoryMapping (removed when no longer given)."""
@@ -95,3 +101,6 @@ class DirectoryGrant(models.Model):
     class Meta:
         verbose_name = _("habilitation donnée par l'annuaire")
         verbose_name_plural = _("habilitations données par l'annuaire")
+
+    def __str__(self) -> str:
+        return str(self.grant)

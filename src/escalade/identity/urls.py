@@ -13,9 +13,7 @@ urlpatterns = [
     ),
     path(
         "mot-de-passe/oublie/envoye/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name="identity/password_reset_done.html"
-        ),
+        auth_views.PasswordResetDoneView.as_view(template_name="identity/password_reset_done.html"),
         name="password_reset_done",
     ),
     path(
