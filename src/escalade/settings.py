@@ -223,6 +223,7 @@ AXES_FAILURE_LIMIT = env.integer("ESCALADE_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env.integer("ESCALADE_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock always ends on time
 AXES_LOCKOUT_CALLABLE = "escalade.identity.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "escalade.identity.lockout.client_ip"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # shared by all processes
