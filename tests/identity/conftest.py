@@ -139,8 +139,10 @@ def ldap_on(slapd, settings, monkeypatch, db):
 
 
 @pytest.fixture
-def oidc_provider():
+def oidc_provider(monkeypatch):
     """A real OpenID Connect provider (authorization code flow, RS256) on a free port."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     provider = OIDCProvider(client_id="escalade", client_secret="s3cret-client")
     provider.start()
     yield provider

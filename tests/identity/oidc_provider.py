@@ -6,6 +6,7 @@ It runs an HTTP server in a thread on a free port and serves discovery, authoriz
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import secrets
@@ -20,11 +21,16 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 
+@functools.cache
+def _signing_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
 class OIDCProvider:
     def __init__(self, *, client_id: str, client_secret: str) -> None:
         self.client_id = client_id
         self.client_secret = client_secret
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.key = _signing_key()
         self.kid = secrets.token_hex(8)
         self.users: dict[str, dict] = {}
         self.codes: dict[str, dict] = {}
@@ -32,7 +38,9 @@ class OIDCProvider:
         self.audience: str | None = None  # a test may issue tokens for another client
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def add_user(self, username: str, password: str, **claims) -> None:
         self.users[username] = {"password": password, "claims": claims}
