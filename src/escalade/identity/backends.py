@@ -51,7 +51,9 @@ class DirectoryOIDCBackend(OIDCAuthenticationBackend):
         return payload
 
     def _username(self, claims) -> str:
-        return str(claims.get(settings.OIDC_USERNAME_CLAIM) or "").strip()[:150]
+        return str(
+            claims.get(getattr(settings, "OIDC_USERNAME_CLAIM", "preferred_username")) or ""
+        ).strip()[:150]
 
     def describe_user_by_claims(self, claims):
         return f"username {self._username(claims)!r}"
@@ -81,7 +83,7 @@ class DirectoryOIDCBackend(OIDCAuthenticationBackend):
             setattr(user, name, fields[name])
         if changed:
             user.save(update_fields=changed)
-        groups = claims.get(settings.OIDC_GROUPS_CLAIM) or []
+        groups = claims.get(getattr(settings, "OIDC_GROUPS_CLAIM", "groups")) or []
         if isinstance(groups, str):
             groups = [groups]
         apply_directory_groups(user, [str(g) for g in groups], source="oidc")

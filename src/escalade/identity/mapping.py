@@ -33,24 +33,27 @@ def apply_directory_groups(user: User, directory_groups: Iterable[str], *, sourc
 
 
 def _sync_memberships(user: User, wanted: set[int], source: str) -> None:
-    current = {
-        m.group_id: m for m in Membership.objects.filter(user=user).select_related("directory_link")
-    }
+    current = {m.group_id: m for m in Membership.objects.filter(user=user)}
+    managed = set(
+        DirectoryMembership.objects.filter(membership__user=user).values_list(
+            "membership_id", flat=True
+        )
+    )
     for group_id in sorted(wanted - current.keys()):
         membership = Membership.objects.create(user=user, group_id=group_id)
         DirectoryMembership.objects.create(membership=membership)
         logger.info("%s: %s joins group #%s", source, user.username, group_id)
     for group_id, membership in current.items():
-        if group_id not in wanted and hasattr(membership, "directory_link"):
+        if group_id not in wanted and membership.pk in managed:
             membership.delete()
             logger.info("%s: %s leaves group #%s", source, user.username, group_id)
 
 
 def _sync_grants(user: User, wanted: dict[tuple[int, int], bool], source: str) -> None:
-    current = {
-        (g.profile_id, g.entity_id): g
-        for g in ProfileGrant.objects.filter(user=user).select_related("directory_link")
-    }
+    current = {(g.profile_id, g.entity_id): g for g in ProfileGrant.objects.filter(user=user)}
+    managed = set(
+        DirectoryGrant.objects.filter(grant__user=user).values_list("grant_id", flat=True)
+    )
     has_default = any(g.is_default for g in current.values())
     for pair in sorted(wanted.keys() - current.keys()):
         profile_id, entity_id = pair
@@ -65,7 +68,7 @@ def _sync_grants(user: User, wanted: dict[tuple[int, int], bool], source: str) -
         DirectoryGrant.objects.create(grant=grant)
         logger.info("%s: %s gets profile #%s on entity #%s", source, user.username, *pair)
     for pair, grant in current.items():
-        if not hasattr(grant, "directory_link"):
+        if grant.pk not in managed:
             continue
         if pair not in wanted:
             grant.delete()

@@ -13,13 +13,13 @@ _callback = OIDCAuthenticationCallbackView.as_view()
 
 
 def oidc_start(request: HttpRequest) -> HttpResponse:
-    if not settings.OIDC_ENABLED:
+    if not getattr(settings, "OIDC_ENABLED", False):
         raise Http404
     return _start(request)
 
 
 def oidc_callback(request: HttpRequest) -> HttpResponse:
-    if not settings.OIDC_ENABLED:
+    if not getattr(settings, "OIDC_ENABLED", False):
         raise Http404
     return _callback(request)
 

@@ -9,7 +9,7 @@ def sso_provider_name() -> str:
     """The single sign-on provider's name for the sign-in button, "" when SSO is off."""
     if not getattr(settings, "OIDC_ENABLED", False):
         return ""
-    return settings.OIDC_PROVIDER_NAME
+    return getattr(settings, "OIDC_PROVIDER_NAME", "")
 
 
 @register.simple_tag
