@@ -5,6 +5,7 @@ from __future__ import annotations
 import ldap
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.auth.hashers import MD5PasswordHasher, make_password
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -206,3 +207,32 @@ def test_directory_down_leaves_local_accounts_working(client, ldap_on, rules, se
 
     assert sign_in(client, "marie.curie", "radium-1898").status_code == 200
     assert sign_in(client, "admin", "demo").status_code == 302
+
+
+class CountingHasher(MD5PasswordHasher):
+    """Counts the hashing work, the part of a sign-in whose duration matters."""
+
+    runs = 0
+
+    def encode(self, password, salt):
+        CountingHasher.runs += 1
+        return super().encode(password, salt)
+
+
+def test_unknown_user_and_wrong_password_cost_the_same_hashing(client, ldap_on, rules, settings):
+    sign_in(client, "marie.curie", "radium-1898")  # now known to Escalade
+    client.logout()
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    User.objects.filter(username="chef.etab").update(password=make_password("demo"))
+    work = {}
+    for case, username, password in [
+        ("directory user, wrong password", "marie.curie", "guess"),
+        ("unknown user", "nobody.here", "guess"),
+        ("local user, wrong password", "chef.etab", "guess"),
+    ]:
+        CountingHasher.runs = 0
+        response = sign_in(client, username, password)
+        assert response.status_code == 200
+        work[case] = CountingHasher.runs
+
+    assert set(work.values()) == {1}, work
