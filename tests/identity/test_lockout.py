@@ -8,7 +8,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from axes.exceptions import AxesBackendRequestParameterRequired
 from django.contrib.auth import authenticate
+from django.http import HttpRequest
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -152,3 +154,13 @@ def test_proxy_count_reads_the_client_address_from_x_forwarded_for(client, demo,
     )
 
     assert from_office.status_code == 302
+
+
+def test_authenticate_without_the_request_is_refused_loudly(demo):
+    """A sign-in path that forgets the request would escape the protection: it fails instead."""
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        authenticate(username="chef.etab", password="demo")
+
+
+def test_test_client_login_needs_the_request_too(client, demo):
+    assert client.login(request=HttpRequest(), username="chef.etab", password="demo")
