@@ -226,6 +226,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock always ends on time
 AXES_LOCKOUT_CALLABLE = "escalade.identity.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "escalade.identity.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "escalade.identity.lockout.client_username"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # shared by all processes
 AXES_VERBOSE = True
 ESCALADE_PROXY_COUNT = env.integer("ESCALADE_PROXY_COUNT", 0, minimum=0)

@@ -164,3 +164,10 @@ def test_authenticate_without_the_request_is_refused_loudly(demo):
 
 def test_test_client_login_needs_the_request_too(client, demo):
     assert client.login(request=HttpRequest(), username="chef.etab", password="demo")
+
+
+def test_changing_the_case_of_the_username_does_not_reset_the_count(client, ldap_on):
+    for variant in ["marie.curie", "Marie.Curie", "MARIE.CURIE "]:
+        post_login(client, variant, "guess")
+
+    assert post_login(client, "Marie.CURIE", "radium-1898").status_code == 429

@@ -64,3 +64,15 @@ def client_ip(request: HttpRequest) -> str | None:
     if len(forwarded) >= count:
         return forwarded[-count]
     return forwarded[0] if forwarded else remote
+
+
+def client_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """The username failures are counted for, trimmed and lower-cased: the directory matches
+    names without regard to case, so "Marie.Curie" and "MARIE.CURIE" share one counter."""
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "POST", {}).get("username")
+    if username is None:
+        return None
+    return str(username).strip().lower()
