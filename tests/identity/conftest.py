@@ -81,13 +81,19 @@ def slapd():
     )
     port = free_port()
     uri = f"ldap://127.0.0.1:{port}"
+    log = (run / "slapd.log").open("wb")
     process = subprocess.Popen(
         [SLAPD, "-f", str(conf), "-h", f"{uri}/", "-d", "0"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
-        wait_for_port(port)
+        try:
+            wait_for_port(port)
+        except RuntimeError:
+            process.kill()
+            process.wait()
+            raise RuntimeError(f"slapd did not start: {(run / 'slapd.log').read_text()}") from None
         subprocess.run(
             [
                 "ldapadd",
@@ -108,6 +114,7 @@ def slapd():
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
         shutil.rmtree(run, ignore_errors=True)
 
 
