@@ -121,7 +121,6 @@ def oidc_settings() -> dict:
         "OIDC_OP_TOKEN_ENDPOINT": env.text("OIDC_OP_TOKEN_ENDPOINT").strip(),
         "OIDC_OP_USER_ENDPOINT": env.text("OIDC_OP_USER_ENDPOINT").strip(),
         "OIDC_OP_JWKS_ENDPOINT": jwks,
-        "OIDC_OP_LOGOUT_ENDPOINT": env.text("OIDC_OP_LOGOUT_ENDPOINT").strip(),
         "OIDC_RP_SIGN_ALGO": algo,
         "OIDC_RP_SCOPES": env.text("OIDC_RP_SCOPES", "openid email profile"),
         "OIDC_USERNAME_CLAIM": env.text("OIDC_USERNAME_CLAIM", "preferred_username"),
