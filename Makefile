@@ -12,9 +12,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python
+	@bash scripts/system-deps.sh --build
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
 
 install-dev: $(BIN)/python
+	@bash scripts/system-deps.sh --build
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 
 ## make run: install, migrate the SQLite database, load the LSU demo, serve on :8000 with a worker
