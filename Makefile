@@ -12,7 +12,6 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	@bash scripts/system-deps.sh --build
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
 
 install-dev: $(BIN)/python

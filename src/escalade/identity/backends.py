@@ -1,4 +1,4 @@
-"""Authentication backends: the academic directory (LDAP) and single sign-on (OpenID Connect).
+"""Single sign-on (OpenID Connect). The directory (LDAP) backend is in ldap_backend.py.
 
 Both create the user at first sign-in, refresh name and mail from the directory,
 and apply the directory mapping rules (escalade.identity.mapping) at every
@@ -11,31 +11,11 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django_auth_ldap.backend import LDAPBackend
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from escalade.identity.mapping import apply_directory_groups
 
 logger = logging.getLogger("escalade.identity")
-
-
-class DirectoryLDAPBackend(LDAPBackend):
-    def authenticate_ldap_user(self, ldap_user, password):
-        user = super().authenticate_ldap_user(ldap_user, password)
-        if user is None:
-            return None
-        if not user.is_active:
-            logger.warning("ldap: %s is disabled in Escalade; sign-in refused", user.username)
-            return None
-        groups: set[str] = set()
-        if self.settings.GROUP_SEARCH is not None:
-            groups = set(ldap_user.group_dns) | set(ldap_user.group_names)
-        apply_directory_groups(user, groups, source="ldap")
-        return user
-
-    def get_user(self, user_id):
-        user = super().get_user(user_id)
-        return user if user is not None and user.is_active else None
 
 
 class DirectoryOIDCBackend(OIDCAuthenticationBackend):

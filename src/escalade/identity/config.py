@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from escalade import env
 
-LDAP_BACKEND = "escalade.identity.backends.DirectoryLDAPBackend"
+LDAP_BACKEND = "escalade.identity.ldap_backend.DirectoryLDAPBackend"
 OIDC_BACKEND = "escalade.identity.backends.DirectoryOIDCBackend"
 
 OIDC_REQUIRED = (
@@ -27,13 +27,19 @@ def ldap_settings() -> dict:
     uri = env.text("LDAP_SERVER_URI").strip()
     if not uri:
         return {}
-    import ldap
-    from django_auth_ldap.config import (
-        GroupOfNamesType,
-        GroupOfUniqueNamesType,
-        LDAPSearch,
-        PosixGroupType,
-    )
+    try:
+        import ldap
+        from django_auth_ldap.config import (
+            GroupOfNamesType,
+            GroupOfUniqueNamesType,
+            LDAPSearch,
+            PosixGroupType,
+        )
+    except ImportError:
+        raise ImproperlyConfigured(
+            "LDAP_SERVER_URI is set but LDAP support is not installed: "
+            "pip install 'escalade[ldap]' (needs libldap2-dev and libsasl2-dev to build)."
+        ) from None
 
     if not uri.startswith(("ldap://", "ldaps://", "ldapi://")):
         raise ImproperlyConfigured(
