@@ -18,6 +18,7 @@ from escalade.accounts.models import (
     SupportGroup,
     User,
 )
+from escalade.accounts.tokens import create_token, hash_key
 from escalade.accounts.rights import (
     ALL_RIGHTS,
     SELF_SERVICE_RIGHTS,
@@ -25,7 +26,6 @@ from escalade.accounts.rights import (
     Interface,
     Right,
 )
-from escalade.accounts.tokens import create_token, hash_key
 from escalade.tickets.models import (
     Category,
     Rule,

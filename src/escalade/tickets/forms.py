@@ -234,7 +234,7 @@ class ActorForm(forms.Form):
             role = Role.OBSERVER
         self.fields["party"].choices = party_choices(who, role)
 
-    def party(self) -> dict[str, User | SupportGroup]:
+    def chosen_party(self) -> dict[str, User | SupportGroup]:
         value = self.cleaned_data["party"]
         pk = int(value[1:])
         if value[0] == "u":

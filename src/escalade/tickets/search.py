@@ -1,4 +1,4 @@
-"""Ticket search: an allowlisted filter builder (field › operator › value) over
+"""Ticket search: an allowlisted filter builder (field > operator > value) over
 ``access.visible_tickets``.
 
 The web list, the CSV export and the REST API all call ``search_tickets`` with

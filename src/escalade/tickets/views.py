@@ -537,7 +537,7 @@ def actor_add(request: HttpRequest, pk: int) -> HttpResponse:
         return ActorForm(*args, who=who, **kwargs)
 
     def action(who: Who, ticket: Ticket, form: ActorForm) -> None:
-        workflow.add_actor(ticket, by=who, role=form.cleaned_data["role"], **form.party())
+        workflow.add_actor(ticket, by=who, role=form.cleaned_data["role"], **form.chosen_party())
 
     return _act(request, pk, form_class=build, key="actor", action=action,
                 done=_("Acteur ajouté."))
