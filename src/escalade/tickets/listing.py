@@ -98,7 +98,7 @@ class ListState:
         tab = query.get("onglet", default_tab)
         if tab not in TABS or simplified:
             tab = default_tab
-        rows = cls._rows(query)
+        rows = cls._rows(query, simplified)
         sort = query.get("tri", search.DEFAULT_SORT)
         if sort.lstrip("-") not in SORTS:
             sort = search.DEFAULT_SORT
@@ -113,8 +113,10 @@ class ListState:
                    per_page, simplified)
 
     @staticmethod
-    def _rows(query: QueryDict) -> list[Row]:
+    def _rows(query: QueryDict, simplified: bool = False) -> list[Row]:
         if "f" not in query:
+            if simplified:  # a requester must see the solutions waiting for approval
+                return [Row("status", "is", StatusGroup.NOT_CLOSED.value)]
             return [Row(c.field, c.operator, c.value) for c in search.DEFAULT_CRITERIA]
         fields, ops, values = query.getlist("f"), query.getlist("o"), query.getlist("v")
         rows: list[Row] = []
