@@ -2,7 +2,9 @@
 # Installs the Debian packages that Escalade's tests drive, when they are missing.
 # Each feature adds its packages to PACKAGES (browser, IMAP, LDAP…).
 set -euo pipefail
-PACKAGES=()
+PACKAGES=(
+  chromium  # browser tests (tests/browser, Playwright drives /usr/bin/chromium)
+)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
