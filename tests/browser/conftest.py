@@ -18,8 +18,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 AXE_SOURCE = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text()
@@ -60,11 +65,14 @@ def check_accessibility(page) -> None:
         page.add_script_tag(content=AXE_SOURCE)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     blocking = [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
-    assert not blocking, "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] if n["target"] else "" for n in v["nodes"][:5])
-        for v in blocking
-    ) + f"\n(page: {page.url})"
+    assert not blocking, (
+        "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] if n["target"] else "" for n in v["nodes"][:5])
+            for v in blocking
+        )
+        + f"\n(page: {page.url})"
+    )
 
 
 def screenshot(page, name: str) -> None:

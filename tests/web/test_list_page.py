@@ -16,13 +16,15 @@ def listed(response) -> str:
 
 
 def test_sign_in_lands_on_the_default_profiles_interface(client, demo):
-    response = client.post("/compte/connexion/", {"username": "chef.etab", "password": "demo"},
-                           follow=True)
+    response = client.post(
+        "/compte/connexion/", {"username": "chef.etab", "password": "demo"}, follow=True
+    )
     assert "Mes tickets" in listed(response)
     assert "Identifiant" not in listed(response)
     client.post("/compte/deconnexion/")
-    response = client.post("/compte/connexion/", {"username": "tech.bai", "password": "demo"},
-                           follow=True)
+    response = client.post(
+        "/compte/connexion/", {"username": "tech.bai", "password": "demo"}, follow=True
+    )
     assert "À traiter" in listed(response) and "Filtre" in listed(response)
 
 
@@ -40,8 +42,11 @@ def test_switching_profile_reloads_with_its_rights(client_as, demo, chef):
     open_lsu_ticket(demo, chef, title="Accès impossible à LSU")
     client = client_as("referent.lsu")
     assert "Accès impossible à LSU" not in listed(client.get("/tickets/"))  # Self-Service
-    response = client.post("/compte/profil/", {"profile": demo.referent_profile.pk,
-                                               "next": "/tickets/?onglet=tous"}, follow=True)
+    response = client.post(
+        "/compte/profil/",
+        {"profile": demo.referent_profile.pk, "next": "/tickets/?onglet=tous"},
+        follow=True,
+    )
     assert "Accès impossible à LSU" in listed(response)
     assert "Profil actif : Référent fonctionnel" in listed(response)
 
@@ -120,8 +125,10 @@ def test_column_chooser_shows_only_chosen_columns(client_as, demo, chef):
 
 def test_list_runs_a_constant_number_of_queries(client_as, demo, chef, referent):
     client = client_as("referent.lsu", "Référent fonctionnel")
-    url = "/tickets/?onglet=tous&col=id&col=title&col=requester&col=assigned&col=observer" \
-          "&col=category&col=entity"
+    url = (
+        "/tickets/?onglet=tous&col=id&col=title&col=requester&col=assigned&col=observer"
+        "&col=category&col=entity"
+    )
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -162,8 +169,8 @@ def test_outsider_lists_and_exports_nothing(outsider_client, demo, chef):
 
 def test_saved_searches_private_or_shared(client_as, demo):
     referent = client_as("referent.lsu", "Référent fonctionnel")
-    referent.post("/recherches/", {"name": "Tous les LSU", "query": "onglet=tous&f=status&o=is&v=all",
-                                   "is_shared": "on"})
+    everything = "onglet=tous&f=status&o=is&v=all"
+    referent.post("/recherches/", {"name": "Tous les LSU", "query": everything, "is_shared": "on"})
     referent.post("/recherches/", {"name": "Les miens", "query": "onglet=mes"})
     other = client_as("referent2.lsu", "Référent fonctionnel")
     page = listed(other.get("/tickets/"))
@@ -178,10 +185,11 @@ def test_saved_searches_private_or_shared(client_as, demo):
 
 def test_filter_builder_partial_for_htmx(client_as, demo):
     client = client_as("referent.lsu", "Référent fonctionnel")
-    response = client.get("/tickets/?f=assigned&o=is&v=", HTTP_HX_REQUEST="true",
-                          HTTP_HX_TARGET="filtres")
+    response = client.get(
+        "/tickets/?f=assigned&o=is&v=", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="filtres"
+    )
     page = listed(response)
-    assert page.lstrip().startswith("<section id=\"filtres\"")
+    assert page.lstrip().startswith('<section id="filtres"')
     assert "Moi ou mes groupes" in page and "DSI-BAI" in page
 
 

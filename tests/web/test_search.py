@@ -23,8 +23,9 @@ def tickets(demo, chef, referent, tech):
     first = open_lsu_ticket(demo, chef, title="Accès impossible à LSU", urgency=4)
     second = open_lsu_ticket(demo, chef, title="Bulletin vide", urgency=2)
     messagerie = Category.objects.get(name="Messagerie")
-    third = workflow.create_ticket(by=chef, title="Boîte pleine", content="Quota",
-                                   category=messagerie)
+    third = workflow.create_ticket(
+        by=chef, title="Boîte pleine", content="Quota", category=messagerie
+    )
     workflow.take(second, by=referent)
     workflow.add_followup(second, by=referent, content="Réglé", status=Status.SOLVED)
     return first, second, third
@@ -36,7 +37,8 @@ def test_default_criteria_hide_solved_tickets(tickets, referent):
 
 def test_status_all_shows_solved_tickets(tickets, referent):
     assert titles(referent, Criterion("status", "is", "all")) == [
-        "Accès impossible à LSU", "Bulletin vide"
+        "Accès impossible à LSU",
+        "Bulletin vide",
     ]
 
 
@@ -49,26 +51,24 @@ def test_status_is_not_a_single_status(tickets, referent):
 def test_category_under_a_parent_matches_its_children(tickets, admin_who, demo):
     scolarite = demo.lsu.parent
     assert titles(admin_who, Criterion("category", "under", str(scolarite.pk))) == [
-        "Accès impossible à LSU", "Bulletin vide"
+        "Accès impossible à LSU",
+        "Bulletin vide",
     ]
-    assert titles(admin_who, Criterion("category", "is_not", str(demo.lsu.pk))) == [
-        "Boîte pleine"
-    ]
+    assert titles(admin_who, Criterion("category", "is_not", str(demo.lsu.pk))) == ["Boîte pleine"]
 
 
 def test_assigned_to_me_or_my_groups(tickets, referent, tech):
     assert titles(referent, Criterion("assigned", "is", "me")) == ["Bulletin vide"]
     assert titles(referent, Criterion("assigned", "is", "mine")) == [
-        "Accès impossible à LSU", "Bulletin vide"
+        "Accès impossible à LSU",
+        "Bulletin vide",
     ]
     assert titles(tech, Criterion("assigned", "is", "mine")) == ["Boîte pleine"]
 
 
 def test_actor_by_group_and_user_ids(tickets, admin_who, demo):
     chef = demo.users["chef.etab"]
-    assert titles(admin_who, Criterion("assigned", "is", f"g{demo.dsi_bai.pk}")) == [
-        "Boîte pleine"
-    ]
+    assert titles(admin_who, Criterion("assigned", "is", f"g{demo.dsi_bai.pk}")) == ["Boîte pleine"]
     assert len(titles(admin_who, Criterion("requester", "is", f"u{chef.pk}"))) == 3
     assert titles(admin_who, Criterion("observer", "is", f"u{chef.pk}")) == []
 
@@ -76,7 +76,8 @@ def test_actor_by_group_and_user_ids(tickets, admin_who, demo):
 def test_text_contains_and_not_contains(tickets, admin_who):
     assert titles(admin_who, Criterion("title", "contains", "lsu")) == ["Accès impossible à LSU"]
     assert titles(admin_who, Criterion("content", "not_contains", "Quota")) == [
-        "Accès impossible à LSU", "Bulletin vide"
+        "Accès impossible à LSU",
+        "Bulletin vide",
     ]
 
 
@@ -100,7 +101,9 @@ def test_search_never_widens_visibility(tickets, outsider, chef):
 
 def test_sort_by_an_allowed_column(tickets, admin_who):
     assert titles(admin_who, Criterion("status", "is", "all"), sort="-title") == [
-        "Bulletin vide", "Boîte pleine", "Accès impossible à LSU"
+        "Bulletin vide",
+        "Boîte pleine",
+        "Accès impossible à LSU",
     ]
 
 

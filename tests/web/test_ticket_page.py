@@ -47,8 +47,12 @@ def test_followup_with_attachment_and_status(referent_client, lsu_ticket):
     upload = SimpleUploadedFile("capture.txt", b"Erreur 403", content_type="text/plain")
     response = referent_client.post(
         f"/tickets/{lsu_ticket.pk}/suivi/",
-        {"content": "Pouvez-vous réessayer ?", "status": str(Status.WAITING),
-         "attachments": upload, "is_private": "on"},
+        {
+            "content": "Pouvez-vous réessayer ?",
+            "status": str(Status.WAITING),
+            "attachments": upload,
+            "is_private": "on",
+        },
     )
     assert response.status_code == 302
     followup = Followup.objects.get(ticket=lsu_ticket)
@@ -60,8 +64,10 @@ def test_followup_with_attachment_and_status(referent_client, lsu_ticket):
 
 def test_followup_with_status_solved_becomes_the_solution(tech_client, referent, lsu_ticket, demo):
     workflow.escalate(lsu_ticket, by=referent, group=demo.dsi_bai)
-    tech_client.post(f"/tickets/{lsu_ticket.pk}/suivi/",
-                     {"content": "Droits corrigés.", "status": str(Status.SOLVED)})
+    tech_client.post(
+        f"/tickets/{lsu_ticket.pk}/suivi/",
+        {"content": "Droits corrigés.", "status": str(Status.SOLVED)},
+    )
     lsu_ticket.refresh_from_db()
     assert lsu_ticket.status == Status.SOLVED
     assert lsu_ticket.solutions.get().content == "<p>Droits corrigés.</p>"
@@ -76,8 +82,9 @@ def test_empty_followup_is_refused_and_nothing_is_added(referent_client, lsu_tic
 
 def test_disguised_attachment_is_refused_with_a_message(referent_client, lsu_ticket):
     upload = SimpleUploadedFile("photo.png", b"<script>alert(1)</script>")
-    response = referent_client.post(f"/tickets/{lsu_ticket.pk}/suivi/",
-                                    {"content": "Voir pièce jointe", "attachments": upload})
+    response = referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/suivi/", {"content": "Voir pièce jointe", "attachments": upload}
+    )
     assert response.status_code == 400
     assert "ne correspond pas à son extension" in response.content.decode()
     assert not Followup.objects.filter(ticket=lsu_ticket).exists()
@@ -92,16 +99,19 @@ def test_status_choice_offers_only_allowed_statuses(chef_client, referent_client
 
 
 def test_escalate_keeps_the_group_as_observer(referent_client, lsu_ticket, demo):
-    response = referent_client.post(f"/tickets/{lsu_ticket.pk}/escalader/",
-                                    {"group": demo.dsi_bai.pk})
+    response = referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/escalader/", {"group": demo.dsi_bai.pk}
+    )
     assert response.status_code == 302
     assert actors(lsu_ticket, Role.ASSIGNED) == {"DSI-BAI"}
     assert actors(lsu_ticket, Role.OBSERVER) == {"Référents-LSU"}
 
 
 def test_add_and_remove_actors(referent_client, lsu_ticket, demo):
-    referent_client.post(f"/tickets/{lsu_ticket.pk}/acteurs/ajouter/",
-                         {"role": Role.ASSIGNED, "party": f"g{demo.dsi_bai.pk}"})
+    referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/acteurs/ajouter/",
+        {"role": Role.ASSIGNED, "party": f"g{demo.dsi_bai.pk}"},
+    )
     assert actors(lsu_ticket, Role.ASSIGNED) == {"Référents-LSU", "DSI-BAI"}
     actor = TicketActor.objects.get(ticket=lsu_ticket, group=demo.referents)
     referent_client.post(f"/tickets/{lsu_ticket.pk}/acteurs/{actor.pk}/retirer/")
@@ -109,16 +119,23 @@ def test_add_and_remove_actors(referent_client, lsu_ticket, demo):
 
 
 def test_actor_search_as_you_type(referent_client, lsu_ticket):
-    response = referent_client.get(f"/tickets/{lsu_ticket.pk}/acteurs/recherche/",
-                                   {"role": Role.ASSIGNED, "q": "dsi"})
+    response = referent_client.get(
+        f"/tickets/{lsu_ticket.pk}/acteurs/recherche/", {"role": Role.ASSIGNED, "q": "dsi"}
+    )
     body = response.content.decode()
     assert "DSI-BAI" in body and "Référents-LSU" not in body and "Karim" not in body
 
 
 def test_requester_sees_no_handling_control(chef_client, lsu_ticket):
     page = page_of(chef_client, lsu_ticket)
-    for control in ("M'attribuer le ticket", "Escalader", "Ajouter un acteur",
-                    "Retirer Référents-LSU", 'name="is_private"', "Enregistrer"):
+    for control in (
+        "M'attribuer le ticket",
+        "Escalader",
+        "Ajouter un acteur",
+        "Retirer Référents-LSU",
+        'name="is_private"',
+        "Enregistrer",
+    ):
         assert control not in page, control
 
 
@@ -131,8 +148,10 @@ def test_forged_posts_from_the_requester_are_refused_and_change_nothing(
         (f"/tickets/{lsu_ticket.pk}/prendre/", {}),
         (f"/tickets/{lsu_ticket.pk}/escalader/", {"group": demo.dsi_bai.pk}),
         (f"/tickets/{lsu_ticket.pk}/acteurs/{group_actor.pk}/retirer/", {}),
-        (f"/tickets/{lsu_ticket.pk}/modifier/",
-         {"title": "Piraté", "type": 1, "urgency": 5, "impact": 5}),
+        (
+            f"/tickets/{lsu_ticket.pk}/modifier/",
+            {"title": "Piraté", "type": 1, "urgency": 5, "impact": 5},
+        ),
         (f"/tickets/{lsu_ticket.pk}/solution/", {"content": "Fini"}),
         (f"/tickets/{lsu_ticket.pk}/tache/", {"content": "Tâche", "state": 1}),
     ]
@@ -142,8 +161,9 @@ def test_forged_posts_from_the_requester_are_refused_and_change_nothing(
     lsu_ticket.refresh_from_db()
     assert lsu_ticket.title == "Accès impossible à LSU"
     assert actors(lsu_ticket, Role.ASSIGNED) == {"Référents-LSU"}
-    assert list(TicketEvent.objects.filter(ticket=lsu_ticket).values_list("pk", flat=True)) \
-        == before
+    assert (
+        list(TicketEvent.objects.filter(ticket=lsu_ticket).values_list("pk", flat=True)) == before
+    )
 
 
 def test_forged_private_flag_from_the_requester_adds_no_private_followup(chef_client, lsu_ticket):
@@ -162,8 +182,13 @@ def test_outsider_gets_not_found_everywhere(outsider_client, lsu_ticket, demo):
 
 
 def test_private_followup_is_hidden_from_the_requester(chef_client, referent, lsu_ticket):
-    workflow.add_followup(lsu_ticket, by=referent, content="Note interne", is_private=True,
-                          attachments=[Upload("interne.txt", b"secret")])
+    workflow.add_followup(
+        lsu_ticket,
+        by=referent,
+        content="Note interne",
+        is_private=True,
+        attachments=[Upload("interne.txt", b"secret")],
+    )
     workflow.add_followup(lsu_ticket, by=referent, content="Réponse publique")
     page = page_of(chef_client, lsu_ticket)
     assert "Réponse publique" in page
@@ -181,9 +206,15 @@ def test_private_followup_is_marked_for_those_allowed(referent_client, referent,
 
 
 def test_attachment_download_headers(referent_client, referent, lsu_ticket, outsider_client):
-    workflow.add_followup(lsu_ticket, by=referent, content="Voir",
-                          attachments=[Upload("journal.txt", b"ligne 1"),
-                                       Upload("capture.png", b"\x89PNG\r\n\x1a\nxxxx")])
+    workflow.add_followup(
+        lsu_ticket,
+        by=referent,
+        content="Voir",
+        attachments=[
+            Upload("journal.txt", b"ligne 1"),
+            Upload("capture.png", b"\x89PNG\r\n\x1a\nxxxx"),
+        ],
+    )
     text = Attachment.objects.get(filename="journal.txt")
     response = referent_client.get(f"/documents/{text.pk}/")
     assert b"".join(response.streaming_content) == b"ligne 1"
@@ -197,8 +228,7 @@ def test_attachment_download_headers(referent_client, referent, lsu_ticket, outs
 
 
 def test_requester_approves_the_solution(chef_client, referent, lsu_ticket):
-    workflow.add_followup(lsu_ticket, by=referent, content="Droits corrigés.",
-                          status=Status.SOLVED)
+    workflow.add_followup(lsu_ticket, by=referent, content="Droits corrigés.", status=Status.SOLVED)
     page = page_of(chef_client, lsu_ticket)
     assert "Droits corrigés." in page and "Approuver" in page and "Refuser" in page
     chef_client.post(f"/tickets/{lsu_ticket.pk}/approuver/", {})
@@ -207,8 +237,7 @@ def test_requester_approves_the_solution(chef_client, referent, lsu_ticket):
 
 
 def test_refusal_needs_a_reason(chef_client, referent, lsu_ticket):
-    workflow.add_followup(lsu_ticket, by=referent, content="Droits corrigés.",
-                          status=Status.SOLVED)
+    workflow.add_followup(lsu_ticket, by=referent, content="Droits corrigés.", status=Status.SOLVED)
     response = chef_client.post(f"/tickets/{lsu_ticket.pk}/refuser/", {"reason": ""})
     assert response.status_code == 400
     assert "Indiquez pourquoi la solution ne convient pas." in response.content.decode()
@@ -221,10 +250,16 @@ def test_refusal_needs_a_reason(chef_client, referent, lsu_ticket):
 
 
 def test_referent_edits_fields(referent_client, lsu_ticket):
-    referent_client.post(f"/tickets/{lsu_ticket.pk}/modifier/", {
-        "title": "Accès LSU refusé", "type": 1, "category": lsu_ticket.category_id,
-        "urgency": 5, "impact": 3,
-    })
+    referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/modifier/",
+        {
+            "title": "Accès LSU refusé",
+            "type": 1,
+            "category": lsu_ticket.category_id,
+            "urgency": 5,
+            "impact": 3,
+        },
+    )
     lsu_ticket.refresh_from_db()
     assert lsu_ticket.title == "Accès LSU refusé" and lsu_ticket.urgency == 5
 
@@ -249,13 +284,18 @@ def test_ticket_page_runs_a_constant_number_of_queries(referent_client, referent
             page_of(referent_client, ticket)
         return len(queries)
 
-    workflow.add_followup(ticket, by=referent, content="Premier",
-                          attachments=[Upload("a.txt", b"a")])
+    workflow.add_followup(
+        ticket, by=referent, content="Premier", attachments=[Upload("a.txt", b"a")]
+    )
     few = count()
     for number in range(5):
-        workflow.add_followup(ticket, by=referent, content=f"Suivi {number}",
-                              attachments=[Upload(f"f{number}.txt", b"x")],
-                              is_private=number % 2 == 0)
+        workflow.add_followup(
+            ticket,
+            by=referent,
+            content=f"Suivi {number}",
+            attachments=[Upload(f"f{number}.txt", b"x")],
+            is_private=number % 2 == 0,
+        )
         workflow.add_task(ticket, by=referent, content=f"Tâche {number}")
         workflow.add_attachments(ticket, by=referent, attachments=[Upload(f"d{number}.txt", b"y")])
     workflow.add_followup(ticket, by=referent, content="En attente", status=Status.WAITING)

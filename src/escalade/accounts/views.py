@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from escalade.accounts.forms import EntitySwitchForm, ProfileSwitchForm
+from escalade.accounts.models import User
 from escalade.accounts.who import NoProfile, switch_entity, switch_profile
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)  # login_required: never anonymous here
 
 
 def _back(request: HttpRequest) -> HttpResponse:
@@ -30,7 +37,7 @@ def profile_switch(request: HttpRequest) -> HttpResponse:
     form = ProfileSwitchForm(request.POST)
     if form.is_valid():
         try:
-            who = switch_profile(request.user, request.session, form.cleaned_data["profile"])
+            who = switch_profile(_user(request), request.session, form.cleaned_data["profile"])
         except (ValueError, NoProfile):
             messages.error(request, _("Vous ne disposez pas de ce profil."))
         else:
@@ -44,8 +51,12 @@ def entity_switch(request: HttpRequest) -> HttpResponse:
     form = EntitySwitchForm(request.POST)
     if form.is_valid():
         try:
-            switch_entity(request.user, request.session, form.cleaned_data["entity"],
-                          recursive=form.cleaned_data["recursive"])
+            switch_entity(
+                _user(request),
+                request.session,
+                form.cleaned_data["entity"],
+                recursive=form.cleaned_data["recursive"],
+            )
         except (ValueError, NoProfile):
             messages.error(request, _("Cette entité n'est pas accessible avec votre profil."))
     return _back(request)

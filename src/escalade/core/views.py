@@ -6,16 +6,17 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 
-def who_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def who_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Signed in, and holding a profile: ``request.who`` is then set."""
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if not getattr(request, "who", None):
             return render(request, "core/no_profile.html", status=403)
         return view(request, *args, **kwargs)

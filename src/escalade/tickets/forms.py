@@ -4,12 +4,12 @@ the rules. Choices offered come from ``access`` (categories, groups, users, stat
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from escalade.accounts.models import SupportGroup, User
+from escalade.accounts.models import SupportGroup
 from escalade.accounts.who import Who
 from escalade.tickets import access
 from escalade.tickets.attachments import Upload
@@ -49,6 +49,10 @@ class MultipleFileField(forms.FileField):
         return [Upload.from_file(f, name=f.name) for f in files]
 
 
+def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
+
 def category_choices(categories: Iterable[Category]) -> list[tuple[str, str]]:
     """Categories as a tree: indented by level, in full-name order."""
     return [
@@ -66,24 +70,26 @@ class TicketCreateForm(forms.Form):
         label=_("Urgence"), choices=URGENCY_CHOICES, coerce=int, initial=Level.MEDIUM
     )
     title = forms.CharField(
-        label=_("Titre"), max_length=255,
+        label=_("Titre"),
+        max_length=255,
         help_text=_("Clair et concis, par exemple : Accès impossible à LSU."),
     )
     content = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=DESCRIPTION_HELP, max_length=100_000,
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=DESCRIPTION_HELP,
+        max_length=100_000,
     )
     attachments = MultipleFileField(label=_("Documents joints"))
 
     def __init__(self, *args: Any, who: Who, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         ticket_type = self._ticket_type()
-        self.categories = {
-            c.pk: c for c in access.visible_categories(who, ticket_type=ticket_type)
-        }
-        self.fields["category"].choices = [("", _("— Choisir —")), *category_choices(
-            self.categories.values()
-        )]
+        self.categories = {c.pk: c for c in access.visible_categories(who, ticket_type=ticket_type)}
+        _choices(self, "category").choices = [
+            ("", _("— Choisir —")),
+            *category_choices(self.categories.values()),
+        ]
 
     def _ticket_type(self) -> int:
         raw = self.data.get("type") if self.is_bound else (self.initial or {}).get("type")
@@ -108,17 +114,25 @@ class TicketUpdateForm(forms.Form):
     priority = forms.TypedChoiceField(label=_("Priorité"), choices=Level.choices, coerce=int)
 
     def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {
-            "title": ticket.title, "type": ticket.type, "category": ticket.category_id or "",
-            "urgency": ticket.urgency, "impact": ticket.impact, "priority": ticket.priority,
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": ticket.title,
+                "type": ticket.type,
+                "category": ticket.category_id or "",
+                "urgency": ticket.urgency,
+                "impact": ticket.impact,
+                "priority": ticket.priority,
+            },
+        )
         super().__init__(*args, **kwargs)
-        self.categories = {
-            c.pk: c for c in access.visible_categories(who, entity=ticket.entity)
-        }
+        self.categories = {c.pk: c for c in access.visible_categories(who, entity=ticket.entity)}
         if ticket.category is not None:
             self.categories.setdefault(ticket.category.pk, ticket.category)
-        self.fields["category"].choices = [("", "—"), *category_choices(self.categories.values())]
+        _choices(self, "category").choices = [
+            ("", "—"),
+            *category_choices(self.categories.values()),
+        ]
         if not access.can_change_priority(who, ticket):
             del self.fields["priority"]
         self.ticket = ticket
@@ -130,37 +144,40 @@ class TicketUpdateForm(forms.Form):
     def changes(self) -> dict[str, Any]:
         """Only what differs from the ticket, as the workflow expects it."""
         current = {
-            "title": self.ticket.title, "type": self.ticket.type,
-            "category": self.ticket.category, "urgency": self.ticket.urgency,
-            "impact": self.ticket.impact, "priority": self.ticket.priority,
+            "title": self.ticket.title,
+            "type": self.ticket.type,
+            "category": self.ticket.category,
+            "urgency": self.ticket.urgency,
+            "impact": self.ticket.impact,
+            "priority": self.ticket.priority,
         }
         return {k: v for k, v in self.cleaned_data.items() if current.get(k) != v}
 
 
-def status_choices(who: Who, ticket: Ticket) -> list[tuple[str, str]]:
+def status_choices(who: Who, ticket: Ticket) -> list[tuple[str, Any]]:
     allowed = [s for s in access.allowed_statuses(who, ticket) if s != ticket.status]
     return [("", _("— Statut inchangé —"))] + [(str(s), Status(s).label) for s in allowed]
 
 
 class FollowupForm(forms.Form):
     content = forms.CharField(
-        label=_("Suivi"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        label=_("Suivi"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
         max_length=100_000,
     )
     is_private = forms.BooleanField(label=_("Privé"), required=False)
     attachments = MultipleFileField(label=_("Documents joints"))
-    status = forms.TypedChoiceField(
-        label=_("Statut"), required=False, coerce=int, empty_value=None
-    )
+    status = forms.TypedChoiceField(label=_("Statut"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = status_choices(who, ticket)
+        _choices(self, "status").choices = status_choices(who, ticket)
         if not access.can_add_private(who, "followup"):
             del self.fields["is_private"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not (data.get("content") or "").strip() and not data.get("attachments"):
             self.add_error("content", _("Écrivez un suivi ou joignez un document."))
         return data
@@ -196,22 +213,29 @@ class DocumentForm(forms.Form):
 
 class ApproveForm(forms.Form):
     comment = forms.CharField(
-        label=_("Commentaire (facultatif)"), widget=forms.Textarea(attrs={"rows": 2}),
-        required=False, max_length=100_000,
+        label=_("Commentaire (facultatif)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=100_000,
     )
 
 
 class RefuseForm(forms.Form):
     reason = forms.CharField(
-        label=_("Motif du refus"), widget=forms.Textarea(attrs={"rows": 2}), max_length=100_000,
+        label=_("Motif du refus"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=100_000,
         error_messages={"required": _("Indiquez pourquoi la solution ne convient pas.")},
     )
 
 
 def party_choices(who: Who, role: int) -> list[tuple[str, list[tuple[str, str]]]]:
     """Users and groups ``who`` may pick for ``role``: values "u<id>" and "g<id>"."""
-    flag = {Role.REQUESTER: "may_be_requester", Role.ASSIGNED: "may_be_assigned",
-            Role.OBSERVER: "may_be_observer"}[Role(role)]
+    flag = {
+        Role.REQUESTER: "may_be_requester",
+        Role.ASSIGNED: "may_be_assigned",
+        Role.OBSERVER: "may_be_observer",
+    }[Role(role)]
     groups = access.visible_groups(who).filter(**{flag: True}).order_by("name")
     users = access.visible_users(who).order_by("last_name", "first_name", "username")
     return [
@@ -229,12 +253,12 @@ class ActorForm(forms.Form):
         self.who = who
         role = self.data.get("role") if self.is_bound else self.initial.get("role")
         try:
-            role = Role(int(role))
+            role = Role(int(str(role)))
         except (TypeError, ValueError):
             role = Role.OBSERVER
-        self.fields["party"].choices = party_choices(who, role)
+        _choices(self, "party").choices = party_choices(who, role)
 
-    def chosen_party(self) -> dict[str, User | SupportGroup]:
+    def chosen_party(self) -> dict[str, Any]:
         value = self.cleaned_data["party"]
         pk = int(value[1:])
         if value[0] == "u":
@@ -248,10 +272,13 @@ class EscalateForm(forms.Form):
     def __init__(self, *args: Any, who: Who, ticket: Ticket, assigned_group_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.groups = {
-            g.pk: g for g in access.visible_groups(who).filter(may_be_assigned=True)
-            .exclude(pk__in=list(assigned_group_ids)).order_by("name")
+            g.pk: g
+            for g in access.visible_groups(who)
+            .filter(may_be_assigned=True)
+            .exclude(pk__in=list(assigned_group_ids))
+            .order_by("name")
         }
-        self.fields["group"].choices = [(str(pk), g.name) for pk, g in self.groups.items()]
+        _choices(self, "group").choices = [(str(pk), g.name) for pk, g in self.groups.items()]
 
     def clean_group(self) -> SupportGroup:
         return self.groups[int(self.cleaned_data["group"])]
@@ -259,6 +286,5 @@ class EscalateForm(forms.Form):
 
 class SavedSearchForm(forms.Form):
     name = forms.CharField(label=_("Nom de la recherche"), max_length=100)
-    is_shared = forms.BooleanField(label=_("Partagée avec les autres utilisateurs"),
-                                   required=False)
+    is_shared = forms.BooleanField(label=_("Partagée avec les autres utilisateurs"), required=False)
     query = forms.CharField(widget=forms.HiddenInput, max_length=2000, required=False)

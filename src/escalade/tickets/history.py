@@ -113,10 +113,12 @@ def describe(event: TicketEvent, names: Names) -> str:
     data = event.data or {}
     kind = event.kind
     if kind == EventKind.CREATED:
-        return _("Ticket créé (%(type)s, catégorie %(category)s, urgence %(urgency)s, "
-                 "source %(source)s).") % {
+        return _(
+            "Ticket créé (%(type)s, catégorie %(category)s, urgence %(urgency)s, "
+            "source %(source)s)."
+        ) % {
             "type": _label(TicketType, data.get("type")),
-            "category": names.categories.get(data.get("category"), "—"),
+            "category": names.categories.get(data.get("category") or 0, "—"),
             "urgency": _label(Level, data.get("urgency")),
             "source": _label(Source, data.get("source")),
         }
@@ -130,7 +132,8 @@ def describe(event: TicketEvent, names: Names) -> str:
         }
     if kind == EventKind.STATUS_CHANGED:
         return _("Statut : %(old)s → %(new)s") % {
-            "old": _label(Status, data.get("old")), "new": _label(Status, data.get("new"))
+            "old": _label(Status, data.get("old")),
+            "new": _label(Status, data.get("new")),
         }
     if kind == EventKind.ACTOR_ADDED:
         return _("Acteur ajouté — %s") % _party(names, data)
@@ -150,8 +153,9 @@ def describe(event: TicketEvent, names: Names) -> str:
         return _("Document ajouté.")
     if kind == EventKind.ESCALATED:
         previous = ", ".join(names.group(g) for g in data.get("from_groups") or []) or "—"
-        return _("Escaladé vers %(to)s (groupes précédents, gardés en observateurs : "
-                 "%(from)s).") % {"to": names.group(data.get("to_group")), "from": previous}
+        return _(
+            "Escaladé vers %(to)s (groupes précédents, gardés en observateurs : %(from)s)."
+        ) % {"to": names.group(data.get("to_group")), "from": previous}
     if kind == EventKind.RULE_APPLIED:
         return _("Règle métier appliquée : %s") % data.get("name", "")
     if kind == EventKind.DELETED:

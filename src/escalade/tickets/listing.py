@@ -59,8 +59,16 @@ COLUMNS: dict[str, Column] = {
     "solved_at": Column(_("Date de résolution"), lambda t: _date(t.solved_at), "solved_at"),
     "closed_at": Column(_("Date de clôture"), lambda t: _date(t.closed_at), "closed_at"),
 }
-DEFAULT_COLUMNS = ("id", "title", "status", "updated_at", "priority", "requester", "assigned",
-                   "category")
+DEFAULT_COLUMNS = (
+    "id",
+    "title",
+    "status",
+    "updated_at",
+    "priority",
+    "requester",
+    "assigned",
+    "category",
+)
 
 STATUS_VALUE_CHOICES = [
     (StatusGroup.NOT_SOLVED.value, StatusGroup.NOT_SOLVED.label),
@@ -109,8 +117,15 @@ class ListState:
             per_page = PAGE_SIZES[0]
         if per_page not in PAGE_SIZES:
             per_page = PAGE_SIZES[0]
-        return cls(tab, rows, sort, list(dict.fromkeys(columns)), query.get("page", "1"),
-                   per_page, simplified)
+        return cls(
+            tab,
+            rows,
+            sort,
+            list(dict.fromkeys(columns)),
+            query.get("page", "1"),
+            per_page,
+            simplified,
+        )
 
     @staticmethod
     def _rows(query: QueryDict, simplified: bool = False) -> list[Row]:

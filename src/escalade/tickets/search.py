@@ -137,8 +137,9 @@ def order_by(sort: str) -> tuple[str, ...]:
 def condition(who: Who | None, criterion: Criterion) -> Q:
     field = FIELDS.get(criterion.field)
     if field is None:
-        raise InvalidInput(_("Champ de recherche inconnu : %s") % criterion.field[:50],
-                           field="criteria")
+        raise InvalidInput(
+            _("Champ de recherche inconnu : %s") % criterion.field[:50], field="criteria"
+        )
     if criterion.operator not in field.operators:
         raise InvalidInput(
             _("L'opérateur « %(op)s » ne s'applique pas au champ « %(field)s ».")

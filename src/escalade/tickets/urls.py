@@ -24,7 +24,8 @@ urlpatterns = [
     path("tickets/<int:pk>/acteurs/ajouter/", views.actor_add, name="actor_add"),
     path("tickets/<int:pk>/acteurs/recherche/", views.actor_search, name="actor_search"),
     path(
-        "tickets/<int:pk>/acteurs/<int:actor_pk>/retirer/", views.actor_remove,
+        "tickets/<int:pk>/acteurs/<int:actor_pk>/retirer/",
+        views.actor_remove,
         name="actor_remove",
     ),
     path("documents/<int:pk>/", views.attachment_download, name="attachment"),

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -76,11 +77,13 @@ def _value_choices(who: Who, kinds: set[str]) -> dict[str, list[tuple[str, str]]
         choices["category"] = category_choices(access.visible_categories(who))
     if "entity" in kinds:
         entities = Entity.objects.filter(pk__in=who.entity_ids).order_by("full_name")
-        choices["entity"] = [(str(e.pk), "\u00a0\u00a0\u00a0" * e.level + e.name)
-                             for e in entities]
+        choices["entity"] = [(str(e.pk), "\u00a0\u00a0\u00a0" * e.level + e.name) for e in entities]
     if kinds & {"requester", "assigned", "observer"}:
-        special = [(search.ME, _("Moi")), (search.MY_GROUPS, _("Mes groupes")),
-                   (search.MINE, _("Moi ou mes groupes"))]
+        special = [
+            (search.ME, _("Moi")),
+            (search.MY_GROUPS, _("Mes groupes")),
+            (search.MINE, _("Moi ou mes groupes")),
+        ]
         groups = [(f"g{g.pk}", g.name) for g in access.visible_groups(who).order_by("name")]
         users = [(f"u{u.pk}", str(u)) for u in access.visible_users(who)]
         choices["actor"] = special + groups + users
@@ -94,12 +97,18 @@ def _filter_rows(who: Who, state: ListState) -> list[dict[str, Any]]:
     for index, row in enumerate(state.rows):
         field = FIELDS[row.field]
         key = "actor" if field.kind == "actor" else row.field
-        rows.append({
-            "index": index, "number": index + 1, "field": row.field, "operator": row.operator,
-            "value": row.value, "kind": field.kind,
-            "operators": [(op, OPERATORS[op]) for op in field.operators],
-            "values": options.get(key, []),
-        })
+        rows.append(
+            {
+                "index": index,
+                "number": index + 1,
+                "field": row.field,
+                "operator": row.operator,
+                "value": row.value,
+                "kind": field.kind,
+                "operators": [(op, OPERATORS[op]) for op in field.operators],
+                "values": options.get(key, []),
+            }
+        )
     return rows
 
 
@@ -123,18 +132,24 @@ def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str,
         current = state.sort.lstrip("-") == sort
         descending = state.sort.startswith("-")
         next_sort = (sort if current and descending else f"-{sort}") if sort else None
-        headers.append({
-            "key": key, "label": column.label, "sortable": bool(sort), "current": current,
-            "aria_sort": ("descending" if descending else "ascending") if current else None,
-            "query": state.query(tri=next_sort) if sort else "",
-        })
+        headers.append(
+            {
+                "key": key,
+                "label": column.label,
+                "sortable": bool(sort),
+                "current": current,
+                "aria_sort": ("descending" if descending else "ascending") if current else None,
+                "query": state.query(tri=next_sort) if sort else "",
+            }
+        )
     return {
         "state": state,
         "page": page,
         "rows": rows,
         "headers": headers,
-        "tabs": [(key, label, state.query(onglet=key, page=None)) for key, (label, _c)
-                 in TABS.items()],
+        "tabs": [
+            (key, label, state.query(onglet=key, page=None)) for key, (label, _c) in TABS.items()
+        ],
         "filter_rows": _filter_rows(who, state),
         "fields": [(key, f.label) for key, f in FIELDS.items()],
         "all_columns": [(key, c.label) for key, c in COLUMNS.items()],
@@ -163,7 +178,7 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def ticket_export(request: HttpRequest) -> HttpResponse:
+def ticket_export(request: HttpRequest) -> HttpResponseBase:
     """CSV of every ticket the list's filter matches (same search, all pages)."""
     who: Who = request.who  # type: ignore[attr-defined]
     state = ListState.from_query(request.GET, who)
@@ -202,8 +217,10 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
     form = SavedSearchForm(request.POST)
     if form.is_valid():
         SavedSearch.objects.create(
-            owner=who.user, name=form.cleaned_data["name"],
-            query=form.cleaned_data["query"], is_shared=form.cleaned_data["is_shared"],
+            owner=who.user,
+            name=form.cleaned_data["name"],
+            query=form.cleaned_data["query"],
+            is_shared=form.cleaned_data["is_shared"],
         )
         messages.success(request, _("Recherche « %s » enregistrée.") % form.cleaned_data["name"])
     else:
@@ -235,8 +252,12 @@ def ticket_create(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 ticket = workflow.create_ticket(
-                    by=who, type=data["type"], category=data["category"],
-                    urgency=data["urgency"], title=data["title"], content=data["content"],
+                    by=who,
+                    type=data["type"],
+                    category=data["category"],
+                    urgency=data["urgency"],
+                    title=data["title"],
+                    content=data["content"],
                     attachments=data["attachments"],
                 )
             except WorkflowError as error:
@@ -282,8 +303,9 @@ def _timeline(who: Who, ticket: Ticket) -> list[TimelineItem]:
             by_task.setdefault(attachment.task_id, []).append(attachment)
         else:
             items.append(TimelineItem("document", attachment.created_at, attachment, []))
-    items += [TimelineItem("followup", f.created_at, f, by_followup.get(f.pk, []))
-              for f in followups]
+    items += [
+        TimelineItem("followup", f.created_at, f, by_followup.get(f.pk, [])) for f in followups
+    ]
     items += [TimelineItem("task", t.created_at, t, by_task.get(t.pk, [])) for t in tasks]
     items += [TimelineItem("solution", s.created_at, s, []) for s in solutions]
     items += [TimelineItem("status", e.created_at, e, []) for e in statuses]
@@ -300,20 +322,31 @@ def _fetch(who: Who, pk: Any) -> Ticket:
     return ticket
 
 
-def _detail_context(request: HttpRequest, who: Who, ticket: Ticket,
-                    forms: dict[str, Any] | None = None, tab: str | None = None) -> dict[str, Any]:
+def _detail_context(
+    request: HttpRequest,
+    who: Who,
+    ticket: Ticket,
+    forms: dict[str, Any] | None = None,
+    tab: str | None = None,
+) -> dict[str, Any]:
     forms = forms or {}
     actors = list(ticket.actors.all())
     can_add = {role: access.can_manage_actors(who, ticket, role) for role in Role.values}
     columns = []
     for role in (Role.REQUESTER, Role.OBSERVER, Role.ASSIGNED):
-        members = sorted((a for a in actors if a.role == role),
-                         key=lambda a: (a.user_id is not None, str(a.party)))
-        columns.append({
-            "role": role, "label": Role(role).label, "can_add": can_add[role],
-            "actors": [(a, access.can_remove_actor(who, ticket, a)) for a in members],
-            "choices": party_choices(who, role) if can_add[role] else [],
-        })
+        members = sorted(
+            (a for a in actors if a.role == role),
+            key=lambda a: (a.user_id is not None, str(a.party)),
+        )
+        columns.append(
+            {
+                "role": role,
+                "label": Role(role).label,
+                "can_add": can_add[role],
+                "actors": [(a, access.can_remove_actor(who, ticket, a)) for a in members],
+                "choices": party_choices(who, role) if can_add[role] else [],
+            }
+        )
     allowed = {
         "suivi": access.can_add_followup(who, ticket),
         "tache": access.can_add_task(who, ticket),
@@ -336,8 +369,9 @@ def _detail_context(request: HttpRequest, who: Who, ticket: Ticket,
         forms.setdefault("update", TicketUpdateForm(who=who, ticket=ticket))
     assigned_groups = [a.group_id for a in actors if a.role == Role.ASSIGNED and a.group_id]
     if access.can_escalate(who, ticket):
-        forms.setdefault("escalate", EscalateForm(who=who, ticket=ticket,
-                                                  assigned_group_ids=assigned_groups))
+        forms.setdefault(
+            "escalate", EscalateForm(who=who, ticket=ticket, assigned_group_ids=assigned_groups)
+        )
     if access.can_approve(who, ticket):
         forms.setdefault("approve", ApproveForm())
         forms.setdefault("refuse", RefuseForm())
@@ -354,8 +388,9 @@ def _detail_context(request: HttpRequest, who: Who, ticket: Ticket,
     }
 
 
-def _render_detail(request: HttpRequest, who: Who, ticket: Ticket, *, status: int = 200,
-                   **kwargs: Any) -> HttpResponse:
+def _render_detail(
+    request: HttpRequest, who: Who, ticket: Ticket, *, status: int = 200, **kwargs: Any
+) -> HttpResponse:
     context = _detail_context(request, who, ticket, **kwargs)
     if getattr(request, "htmx", None):
         return render(request, "tickets/partials/ticket_main.html", context)
@@ -387,9 +422,16 @@ def _form_error(form: Any, error: WorkflowError) -> None:
     form.add_error(field, error.message)
 
 
-def _act(request: HttpRequest, pk: int, *, form_class: Callable[..., Any] | None, key: str,
-         action: Callable[[Who, Ticket, Any], Any], done: str,
-         tab: str | None = None) -> HttpResponse:
+def _act(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: Callable[..., Any] | None,
+    key: str,
+    action: Callable[[Who, Ticket, Any], Any],
+    done: str,
+    tab: str | None = None,
+) -> HttpResponse:
     """The body of every POST on a ticket: fetch, validate, act, then redirect or re-render."""
     who: Who = request.who  # type: ignore[attr-defined]
     ticket = _fetch(who, pk)
@@ -408,8 +450,9 @@ def _act(request: HttpRequest, pk: int, *, form_class: Callable[..., Any] | None
             messages.error(request, error.message)
             return _render_detail(request, who, ticket, status=error.status_code)
         _form_error(form, error)
-        return _render_detail(request, who, ticket, status=error.status_code,
-                              forms={key: form}, tab=tab)
+        return _render_detail(
+            request, who, ticket, status=error.status_code, forms={key: form}, tab=tab
+        )
     messages.success(request, done)
     if getattr(request, "htmx", None):
         return _render_detail(request, who, _fetch(who, pk))
@@ -429,7 +472,11 @@ def _with(form_class: Callable[..., Any]) -> Callable[..., Any]:
 @who_required
 def ticket_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, form_class=TicketUpdateForm, key="update", done=_("Ticket mis à jour."),
+        request,
+        pk,
+        form_class=TicketUpdateForm,
+        key="update",
+        done=_("Ticket mis à jour."),
         action=lambda who, t, f: workflow.update_ticket(t, by=who, changes=f.changes()),
     )
 
@@ -440,12 +487,23 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(who: Who, ticket: Ticket, form: FollowupForm) -> None:
         data = form.cleaned_data
         workflow.add_followup(
-            ticket, by=who, content=data["content"], is_private=data.get("is_private", False),
-            status=data["status"], attachments=data["attachments"],
+            ticket,
+            by=who,
+            content=data["content"],
+            is_private=data.get("is_private", False),
+            status=data["status"],
+            attachments=data["attachments"],
         )
 
-    return _act(request, pk, form_class=FollowupForm, key="followup", action=action,
-                done=_("Suivi ajouté."), tab="suivi")
+    return _act(
+        request,
+        pk,
+        form_class=FollowupForm,
+        key="followup",
+        action=action,
+        done=_("Suivi ajouté."),
+        tab="suivi",
+    )
 
 
 @require_POST
@@ -454,22 +512,38 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(who: Who, ticket: Ticket, form: TaskForm) -> None:
         data = form.cleaned_data
         workflow.add_task(
-            ticket, by=who, content=data["content"], is_private=data.get("is_private", False),
-            state=data["state"], duration_seconds=(data["duration_minutes"] or 0) * 60,
+            ticket,
+            by=who,
+            content=data["content"],
+            is_private=data.get("is_private", False),
+            state=data["state"],
+            duration_seconds=(data["duration_minutes"] or 0) * 60,
         )
 
-    return _act(request, pk, form_class=TaskForm, key="task", action=action,
-                done=_("Tâche ajoutée."), tab="tache")
+    return _act(
+        request,
+        pk,
+        form_class=TaskForm,
+        key="task",
+        action=action,
+        done=_("Tâche ajoutée."),
+        tab="tache",
+    )
 
 
 @require_POST
 @who_required
 def solution_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, form_class=_with(SolutionForm), key="solution", tab="solution",
+        request,
+        pk,
+        form_class=_with(SolutionForm),
+        key="solution",
+        tab="solution",
         done=_("Solution ajoutée."),
-        action=lambda who, t, f: workflow.add_solution(t, by=who,
-                                                       content=f.cleaned_data["content"]),
+        action=lambda who, t, f: workflow.add_solution(
+            t, by=who, content=f.cleaned_data["content"]
+        ),
     )
 
 
@@ -477,7 +551,11 @@ def solution_add(request: HttpRequest, pk: int) -> HttpResponse:
 @who_required
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, form_class=_with(DocumentForm), key="document", tab="document",
+        request,
+        pk,
+        form_class=_with(DocumentForm),
+        key="document",
+        tab="document",
         done=_("Document ajouté."),
         action=lambda who, t, f: workflow.add_attachments(
             t, by=who, attachments=f.cleaned_data["attachments"]
@@ -489,7 +567,10 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
 @who_required
 def solution_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, form_class=_with(ApproveForm), key="approve",
+        request,
+        pk,
+        form_class=_with(ApproveForm),
+        key="approve",
         done=_("Solution approuvée : le ticket est clos."),
         action=lambda who, t, f: workflow.approve_solution(
             t, by=who, comment=f.cleaned_data["comment"]
@@ -501,7 +582,10 @@ def solution_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @who_required
 def solution_refuse(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, form_class=_with(RefuseForm), key="refuse",
+        request,
+        pk,
+        form_class=_with(RefuseForm),
+        key="refuse",
         done=_("Solution refusée : le ticket est rouvert."),
         action=lambda who, t, f: workflow.refuse_solution(
             t, by=who, reason=f.cleaned_data["reason"]
@@ -512,8 +596,14 @@ def solution_refuse(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @who_required
 def ticket_take(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, form_class=None, key="take", done=_("Le ticket vous est attribué."),
-                action=lambda who, t, f: workflow.take(t, by=who))
+    return _act(
+        request,
+        pk,
+        form_class=None,
+        key="take",
+        done=_("Le ticket vous est attribué."),
+        action=lambda who, t, f: workflow.take(t, by=who),
+    )
 
 
 @require_POST
@@ -525,7 +615,11 @@ def ticket_escalate(request: HttpRequest, pk: int) -> HttpResponse:
         return EscalateForm(*args, who=who, ticket=ticket, assigned_group_ids=ids, **kwargs)
 
     return _act(
-        request, pk, form_class=build, key="escalate", done=_("Ticket escaladé."),
+        request,
+        pk,
+        form_class=build,
+        key="escalate",
+        done=_("Ticket escaladé."),
         action=lambda who, t, f: workflow.escalate(t, by=who, group=f.cleaned_data["group"]),
     )
 
@@ -539,8 +633,7 @@ def actor_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(who: Who, ticket: Ticket, form: ActorForm) -> None:
         workflow.add_actor(ticket, by=who, role=form.cleaned_data["role"], **form.chosen_party())
 
-    return _act(request, pk, form_class=build, key="actor", action=action,
-                done=_("Acteur ajouté."))
+    return _act(request, pk, form_class=build, key="actor", action=action, done=_("Acteur ajouté."))
 
 
 @require_POST
@@ -552,8 +645,7 @@ def actor_remove(request: HttpRequest, pk: int, actor_pk: int) -> HttpResponse:
             raise InvalidInput(_("Cet acteur n'est plus sur le ticket."))
         workflow.remove_actor(ticket, by=who, actor=actor)
 
-    return _act(request, pk, form_class=None, key="remove", action=action,
-                done=_("Acteur retiré."))
+    return _act(request, pk, form_class=None, key="remove", action=action, done=_("Acteur retiré."))
 
 
 @require_GET
@@ -573,18 +665,23 @@ def actor_search(request: HttpRequest, pk: int) -> HttpResponse:
         (group, [(v, label) for v, label in options if needle in label.casefold()])
         for group, options in party_choices(who, role)
     ]
-    return render(request, "tickets/partials/actor_choices.html",
-                  {"choices": choices, "role": role, "ticket": ticket})
+    return render(
+        request,
+        "tickets/partials/actor_choices.html",
+        {"choices": choices, "role": role, "ticket": ticket},
+    )
 
 
 @require_GET
 @who_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     who: Who = request.who  # type: ignore[attr-defined]
     attachment = access.get_attachment_for(who, pk)
     inline = attachment.content_type in INLINE_TYPES
     response = FileResponse(
-        attachment.file.open("rb"), as_attachment=not inline, filename=attachment.filename,
+        attachment.file.open("rb"),
+        as_attachment=not inline,
+        filename=attachment.filename,
         content_type=attachment.content_type if inline else "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -14,7 +14,7 @@ from escalade.tickets.status import Status
 
 register = template.Library()
 
-STATUS_CLASSES = {
+STATUS_CLASSES: dict[int, str] = {
     Status.NEW: "text-bg-primary",
     Status.ASSIGNED: "text-bg-info",
     Status.PLANNED: "text-bg-info",
@@ -59,16 +59,19 @@ def header_switches(context: Any) -> dict[str, Any]:
 @register.simple_tag
 def options(choices: Any, selected: Any) -> str:
     """<option>s (and <optgroup>s) for ``choices``, marking ``selected`` (a value or list)."""
-    chosen = {str(v) for v in selected} if isinstance(selected, list | tuple) else {
-        "" if selected is None else str(selected)
-    }
-    parts = []
+    chosen = (
+        {str(v) for v in selected}
+        if isinstance(selected, list | tuple)
+        else {"" if selected is None else str(selected)}
+    )
+    parts: list[str] = []
     for value, label in choices:
         if isinstance(label, list | tuple):
             inner = "".join(_option(v, text, chosen) for v, text in label)
             if inner:
-                parts.append(format_html('<optgroup label="{}">{}</optgroup>', value,
-                                         mark_safe(inner)))  # noqa: S308 - built by format_html
+                parts.append(
+                    format_html('<optgroup label="{}">{}</optgroup>', value, mark_safe(inner))
+                )  # noqa: S308 - built by format_html
         else:
             parts.append(_option(value, label, chosen))
     return mark_safe("".join(parts))  # noqa: S308 - every part is built by format_html
@@ -76,5 +79,9 @@ def options(choices: Any, selected: Any) -> str:
 
 def _option(value: Any, label: Any, chosen: set[str]) -> str:
     value = "" if value is None else str(value)
-    return format_html('<option value="{}"{}>{}</option>', value,
-                       mark_safe(" selected") if value in chosen else "", label)
+    return format_html(
+        '<option value="{}"{}>{}</option>',
+        value,
+        mark_safe(" selected") if value in chosen else "",
+        label,
+    )
