@@ -198,3 +198,39 @@ def test_language_switch_to_english(client_as, demo):
     client.post("/i18n/setlang/", {"language": "en", "next": "/tickets/"})
     page = listed(client.get("/tickets/"))
     assert "My tickets" in page and "Create a ticket" in page
+
+
+def test_active_entity_narrows_the_list(client_as, demo, admin_who):
+    workflow.create_ticket(by=admin_who, title="Au lycée", content="x", entity=demo.lycee)
+    workflow.create_ticket(by=admin_who, title="Au collège", content="x", entity=demo.college)
+    client = client_as("admin")
+    page = listed(client.get("/tickets/?onglet=tous"))
+    assert "Au lycée" in page and "Au collège" in page
+    client.post("/compte/entite/", {"entity": demo.lycee.pk, "recursive": "on"})
+    page = listed(client.get("/tickets/?onglet=tous"))
+    assert "Au lycée" in page and "Au collège" not in page
+    client.post("/compte/entite/", {"entity": ""})
+    assert "Au collège" in listed(client.get("/tickets/?onglet=tous"))
+
+
+def test_entity_outside_the_profile_is_refused(client_as, demo, outsider):
+    client = client_as("chef.etab")
+    response = client.post("/compte/entite/", {"entity": demo.lycee.pk}, follow=True)
+    assert "Cette entité n&#x27;est pas accessible avec votre profil." in listed(response)
+
+
+def test_simplified_list_shows_my_tickets_with_waiting_solutions(client_as, demo, chef, referent):
+    solved = open_lsu_ticket(demo, chef, title="Résolu en attente")
+    workflow.add_followup(solved, by=referent, content="Réglé", status=Status.SOLVED)
+    open_lsu_ticket(demo, referent, title="Ticket d'un autre")
+    page = listed(client_as("chef.etab").get("/tickets/"))
+    assert "Résolu en attente" in page and "Ticket d&#x27;un autre" not in page
+    assert "Filtre" not in page  # no filter builder in the simplified interface
+
+
+def test_header_offers_profiles_skip_link_and_language(client_as, demo):
+    page = listed(client_as("referent.lsu").get("/tickets/"))
+    assert 'href="#contenu"' in page and 'id="contenu"' in page
+    assert ">Référent fonctionnel</option>" in page and ">Self-Service</option>" in page
+    assert 'name="language"' in page and "Karim Benali" in page
+    assert '<form action="/compte/deconnexion/" method="post">' in page

@@ -309,3 +309,27 @@ def test_timeline_is_in_order(referent_client, referent, lsu_ticket):
     page = page_of(referent_client, lsu_ticket)
     assert page.index("Premier suivi") < page.index("Une tâche") < page.index("Réglé")
     assert page.index("Une tâche") < page.index("En cours (attribué) → Résolu")
+
+
+def test_task_and_document_tabs(referent_client, lsu_ticket):
+    page = referent_client.get(f"/tickets/{lsu_ticket.pk}/?ajouter=tache").content.decode()
+    assert f'action="/tickets/{lsu_ticket.pk}/tache/"' in page
+    referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/tache/",
+        {"content": "Vérifier les droits", "state": 1, "duration_minutes": 15},
+    )
+    task = lsu_ticket.tasks.get()
+    assert task.duration_seconds == 900
+    referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/document/",
+        {"attachments": SimpleUploadedFile("procedure.pdf", b"%PDF-1.4 x")},
+    )
+    assert Attachment.objects.get(ticket=lsu_ticket, followup=None).filename == "procedure.pdf"
+    page = page_of(referent_client, lsu_ticket)
+    assert "Vérifier les droits" in page and "procedure.pdf" in page
+
+
+def test_requester_only_sees_the_add_tabs_allowed(chef_client, lsu_ticket):
+    page = chef_client.get(f"/tickets/{lsu_ticket.pk}/?ajouter=tache").content.decode()
+    assert f'action="/tickets/{lsu_ticket.pk}/tache/"' not in page
+    assert f'action="/tickets/{lsu_ticket.pk}/suivi/"' in page
