@@ -11,7 +11,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -215,17 +221,19 @@ def _csv_safe(value: str) -> str:
 def saved_search_create(request: HttpRequest) -> HttpResponse:
     who: Who = request.who  # type: ignore[attr-defined]
     form = SavedSearchForm(request.POST)
+    # Stored and replayed only as a query string of the list page, re-encoded.
+    query = QueryDict(request.POST.get("query", "")).urlencode()[:2000]
     if form.is_valid():
         SavedSearch.objects.create(
             owner=who.user,
             name=form.cleaned_data["name"],
-            query=form.cleaned_data["query"],
+            query=query,
             is_shared=form.cleaned_data["is_shared"],
         )
         messages.success(request, _("Recherche « %s » enregistrée.") % form.cleaned_data["name"])
     else:
         messages.error(request, _("Donnez un nom à la recherche."))
-    return redirect(reverse("tickets:list") + "?" + form.data.get("query", ""))
+    return redirect(reverse("tickets:list") + "?" + query)
 
 
 @require_POST
