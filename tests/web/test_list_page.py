@@ -238,7 +238,9 @@ def test_header_offers_profiles_skip_link_and_language(client_as, demo):
 
 def test_saved_search_query_is_reencoded(client_as, demo):
     client = client_as("referent.lsu", "Référent fonctionnel")
-    response = client.post("/recherches/", {"name": "Bizarre", "query": "onglet=tous\r\nX: y&v=a b"})
+    response = client.post(
+        "/recherches/", {"name": "Bizarre", "query": "onglet=tous\r\nX: y&v=a b"}
+    )
     assert response.status_code == 302
     assert "\n" not in response["Location"]
     assert SavedSearch.objects.get(name="Bizarre").query == "onglet=tous%0D%0AX%3A+y&v=a+b"
