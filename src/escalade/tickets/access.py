@@ -443,7 +443,6 @@ def visible_users(who: Who | None) -> QuerySet[User]:
     return users.filter(Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)).distinct()
 
 
-
 # --- History and saved searches ----------------------------------------------------
 
 

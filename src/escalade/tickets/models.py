@@ -531,7 +531,9 @@ class SavedSearch(models.Model):
     """Recherche sauvegardée: a list filter kept under a name, private or shared."""
 
     owner = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="saved_searches",
+        User,
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
         verbose_name=_("propriétaire"),
     )
     name = models.CharField(_("nom"), max_length=100)

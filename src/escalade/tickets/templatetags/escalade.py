@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from escalade.accounts.models import Entity
 from escalade.accounts.who import build_who
@@ -67,21 +66,21 @@ def options(choices: Any, selected: Any) -> str:
     parts: list[str] = []
     for value, label in choices:
         if isinstance(label, list | tuple):
-            inner = "".join(_option(v, text, chosen) for v, text in label)
+            inner = _join(_option(v, text, chosen) for v, text in label)
             if inner:
-                parts.append(
-                    format_html('<optgroup label="{}">{}</optgroup>', value, mark_safe(inner))
-                )  # noqa: S308 - built by format_html
+                parts.append(format_html('<optgroup label="{}">{}</optgroup>', value, inner))
         else:
             parts.append(_option(value, label, chosen))
-    return mark_safe("".join(parts))  # noqa: S308 - every part is built by format_html
+    return _join(parts)
+
+
+def _join(parts: Any) -> str:
+    """Concatenate already escaped fragments (each made by format_html)."""
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def _option(value: Any, label: Any, chosen: set[str]) -> str:
     value = "" if value is None else str(value)
-    return format_html(
-        '<option value="{}"{}>{}</option>',
-        value,
-        mark_safe(" selected") if value in chosen else "",
-        label,
-    )
+    if value in chosen:
+        return format_html('<option value="{}" selected>{}</option>', value, label)
+    return format_html('<option value="{}">{}</option>', value, label)
