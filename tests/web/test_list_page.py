@@ -244,3 +244,15 @@ def test_saved_search_query_is_reencoded(client_as, demo):
     assert response.status_code == 302
     assert "\n" not in response["Location"]
     assert SavedSearch.objects.get(name="Bizarre").query == "onglet=tous%0D%0AX%3A+y&v=a+b"
+
+
+def test_sorting_and_paging_with_htmx_swap_only_the_results(client_as, demo, chef):
+    open_lsu_ticket(demo, chef, title="Zèbre")
+    open_lsu_ticket(demo, chef, title="Abeille")
+    client = client_as("referent.lsu", "Référent fonctionnel")
+    response = client.get(
+        "/tickets/?onglet=tous&tri=-title", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="resultats"
+    )
+    body = listed(response)
+    assert body.lstrip().startswith('<section id="resultats"') and "Filtre" not in body
+    assert body.index("Zèbre") < body.index("Abeille")
