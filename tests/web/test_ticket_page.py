@@ -333,3 +333,18 @@ def test_requester_only_sees_the_add_tabs_allowed(chef_client, lsu_ticket):
     page = chef_client.get(f"/tickets/{lsu_ticket.pk}/?ajouter=tache").content.decode()
     assert f'action="/tickets/{lsu_ticket.pk}/tache/"' not in page
     assert f'action="/tickets/{lsu_ticket.pk}/suivi/"' in page
+
+
+def test_status_set_by_hand_within_the_allowed_ones(referent_client, chef_client, lsu_ticket):
+    page = page_of(referent_client, lsu_ticket)
+    assert f'action="/tickets/{lsu_ticket.pk}/statut/"' in page
+    referent_client.post(f"/tickets/{lsu_ticket.pk}/statut/", {"status": Status.WAITING})
+    lsu_ticket.refresh_from_db()
+    assert lsu_ticket.status == Status.WAITING
+    response = referent_client.post(f"/tickets/{lsu_ticket.pk}/statut/", {"status": Status.SOLVED})
+    assert response.status_code == 400  # Résolu needs a solution
+    assert f'action="/tickets/{lsu_ticket.pk}/statut/"' not in page_of(chef_client, lsu_ticket)
+    response = chef_client.post(f"/tickets/{lsu_ticket.pk}/statut/", {"status": Status.CLOSED})
+    assert response.status_code in (400, 403)
+    lsu_ticket.refresh_from_db()
+    assert lsu_ticket.status == Status.WAITING

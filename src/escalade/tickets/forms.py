@@ -159,6 +159,19 @@ def status_choices(who: Who, ticket: Ticket) -> list[tuple[str, Any]]:
     return [("", _("— Statut inchangé —"))] + [(str(s), Status(s).label) for s in allowed]
 
 
+class StatusForm(forms.Form):
+    """Statut set by hand; Résolu goes through a solution (Solution tab or followup)."""
+
+    status = forms.TypedChoiceField(label=_("Statut"), coerce=int)
+
+    def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"status": ticket.status})
+        super().__init__(*args, **kwargs)
+        allowed = [s for s in access.allowed_statuses(who, ticket) if s != Status.SOLVED]
+        statuses = dict.fromkeys([ticket.status, *allowed])
+        _choices(self, "status").choices = [(str(s), Status(s).label) for s in statuses]
+
+
 class FollowupForm(forms.Form):
     content = forms.CharField(
         label=_("Suivi"),
