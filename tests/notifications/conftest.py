@@ -25,12 +25,14 @@ class Received:
     def to(self) -> str:
         return self.rcpt_tos[0]
 
+    # Long headers are folded ("Subject:\r\n =?utf-8?…"); mail clients drop the
+    # folding white space, and so do these helpers.
     @property
     def subject(self) -> str:
-        return str(self.message["Subject"])
+        return str(self.message["Subject"]).strip()
 
     def header(self, name: str) -> str:
-        return str(self.message[name] or "")
+        return str(self.message[name] or "").strip()
 
     @property
     def text(self) -> str:
