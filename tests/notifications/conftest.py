@@ -114,6 +114,11 @@ def smtp(settings):
     server.stop()
 
 
+# Tests that run the real worker (db_worker closes the connection it finds inside a
+# transaction, as it must) use a transactional database; the seeded rows come back after.
+worker_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 def send_all() -> int:
     """What the worker does for rows that are due (the tasks and the safety net call it)."""
     return delivery.deliver_due()

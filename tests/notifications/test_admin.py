@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
-from escalade.notifications.models import Event, Notification, NotificationSetting, Status
+from escalade.notifications.models import (
+    Event,
+    Notification,
+    NotificationSetting,
+    NotificationTemplate,
+    Status,
+)
 from tests.conftest import open_lsu_ticket
-from tests.notifications.conftest import send_all
+from tests.notifications.conftest import send_all, worker_db
 
 QUEUE = "admin:notifications_notification_changelist"
 
@@ -38,7 +45,7 @@ def queue(demo, chef, smtp):
 
 
 def test_the_queue_lists_rows_with_their_state_and_error(admin_client_demo, queue):
-    sent, failed, waiting = queue
+    _, failed, _ = queue
     page = admin_client_demo.get(reverse(QUEUE))
     assert page.status_code == 200
     html = page.content.decode()
@@ -49,15 +56,17 @@ def test_the_queue_lists_rows_with_their_state_and_error(admin_client_demo, queu
     assert list(failed_only.context["cl"].result_list) == [failed]
 
 
-def test_retry_sends_a_failed_mail_again(
-    admin_client_demo, queue, smtp, django_capture_on_commit_callbacks
-):
-    sent, failed, waiting = queue
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client_demo.post(
-            reverse(QUEUE), {"action": "retry", "_selected_action": [failed.pk, sent.pk]},
-            follow=True,
-        )
+@worker_db
+def test_retry_sends_a_failed_mail_again(admin_client_demo, queue, smtp):
+    sent, failed, _ = queue
+    DBTaskResult.objects.all().delete()
+    response = admin_client_demo.post(
+        reverse(QUEUE),
+        {"action": "retry", "_selected_action": [failed.pk, sent.pk]},
+        follow=True,
+    )
+    [queued] = DBTaskResult.objects.all()
+    assert queued.args_kwargs["args"] == [[failed.pk]]
     assert "1 courriel remis en file d" in response.content.decode()
     failed.refresh_from_db()
     assert failed.status == Status.WAITING
@@ -70,9 +79,10 @@ def test_retry_sends_a_failed_mail_again(
 
 
 def test_cancel_drops_a_waiting_mail_but_not_a_sent_one(admin_client_demo, queue, smtp):
-    sent, failed, waiting = queue
+    sent, _, waiting = queue
     response = admin_client_demo.post(
-        reverse(QUEUE), {"action": "cancel", "_selected_action": [waiting.pk, sent.pk]},
+        reverse(QUEUE),
+        {"action": "cancel", "_selected_action": [waiting.pk, sent.pk]},
         follow=True,
     )
     assert "1 courriel annulé" in response.content.decode()
@@ -86,7 +96,7 @@ def test_cancel_drops_a_waiting_mail_but_not_a_sent_one(admin_client_demo, queue
 
 
 def test_someone_else_cannot_see_or_act_on_the_queue(client, demo, queue):
-    sent, failed, waiting = queue
+    waiting = queue[2]
     client.force_login(demo.users["referent.lsu"])
     page = client.get(reverse(QUEUE))
     assert page.status_code == 302 and "/admin/login/" in page["Location"]
@@ -96,18 +106,27 @@ def test_someone_else_cannot_see_or_act_on_the_queue(client, demo, queue):
 
 
 def test_administrators_choose_recipients_of_an_event(admin_client_demo, demo):
-    setting = NotificationSetting.objects.get(event=Event.ESCALATED)
+    setting, _ = NotificationSetting.objects.get_or_create(event=Event.ESCALATED)
     url = reverse("admin:notifications_notificationsetting_change", args=[setting.pk])
-    response = admin_client_demo.post(url, {
-        "event": Event.ESCALATED, "enabled": "on",
-        "recipients": ["assigned_groups", "observers", "requesters"],
-    })
+    response = admin_client_demo.post(
+        url,
+        {
+            "event": Event.ESCALATED,
+            "enabled": "on",
+            "recipients": ["assigned_groups", "observers", "requesters"],
+        },
+    )
     assert response.status_code == 302
     setting.refresh_from_db()
     assert setting.recipients == ["assigned_groups", "observers", "requesters"]
 
 
 def test_template_page_opens_for_administrators(admin_client_demo):
+    NotificationTemplate.objects.get_or_create(
+        event=Event.FOLLOWUP,
+        language="fr",
+        defaults={"subject": "[Escalade] — Nouveau suivi", "text": "", "html": ""},
+    )
     response = admin_client_demo.get(reverse("admin:notifications_notificationtemplate_changelist"))
     assert response.status_code == 200
     assert "Nouveau suivi" in response.content.decode()

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from escalade.core.models import PeriodicRun
 from escalade.notifications import delivery
@@ -16,7 +17,7 @@ from escalade.notifications.models import Notification, Status
 from escalade.tickets import workflow
 from escalade.tickets.status import Status as TicketStatus
 from tests.conftest import open_lsu_ticket
-from tests.notifications.conftest import send_all
+from tests.notifications.conftest import send_all, worker_db
 
 
 def run_procedure(demo, chef, referent, tech):
@@ -40,36 +41,34 @@ def run_worker() -> None:
     call_command("worker", batch=True, verbosity=0)
 
 
+@worker_db
 def test_smtp_down_during_the_procedure_then_every_mail_is_delivered_exactly_once(
-    demo, chef, referent, tech, smtp, django_capture_on_commit_callbacks
+    demo, chef, referent, tech, smtp
 ):
     smtp.stop()
-    with django_capture_on_commit_callbacks(execute=True):
-        ticket = run_procedure(demo, chef, referent, tech)
+    ticket = run_procedure(demo, chef, referent, tech)
+    assert DBTaskResult.objects.filter(task_path__endswith="send_batch").count() == 6
     run_worker()  # every send fails: the server is down
     rows = Notification.objects.filter(ticket_number=ticket.pk)
     expected = sorted(rows.values_list("email", "events"))
     assert len(expected) == 12
     assert set(rows.values_list("status", "attempts")) == {(Status.WAITING, 1)}
-    assert all("Connection refused" in r.last_error or "ConnectionRefused" in r.last_error
-               for r in rows)
+    assert all(
+        "Connection refused" in r.last_error or "ConnectionRefused" in r.last_error for r in rows
+    )
 
     smtp.start()
     time_passes(5)
     run_worker()
     run_worker()  # a second run finds nothing left to send
     assert set(rows.values_list("status", flat=True)) == {Status.SENT}
-    delivered = Counter(
-        (mail.to, mail.header("Message-ID")) for mail in smtp.received
-    )
+    delivered = Counter((mail.to, mail.header("Message-ID")) for mail in smtp.received)
     assert len(delivered) == 12 and set(delivered.values()) == {1}
     assert sorted(r.to for r in smtp.received) == [email for email, _ in expected]
     assert set(delivered) == set(rows.values_list("email", "message_id"))
 
 
-def test_a_failed_send_records_the_error_and_retries_with_growing_delays(
-    demo, chef, smtp
-):
+def test_a_failed_send_records_the_error_and_retries_with_growing_delays(demo, chef, smtp):
     ticket = open_lsu_ticket(demo, chef)
     row = Notification.objects.filter(ticket_number=ticket.pk).first()
     smtp.stop()
@@ -93,9 +92,7 @@ def test_a_failed_send_records_the_error_and_retries_with_growing_delays(
 
 def test_after_the_last_attempt_the_mail_stays_failed(demo, chef, smtp):
     ticket = open_lsu_ticket(demo, chef)
-    Notification.objects.filter(ticket_number=ticket.pk).update(
-        attempts=delivery.MAX_ATTEMPTS - 1
-    )
+    Notification.objects.filter(ticket_number=ticket.pk).update(attempts=delivery.MAX_ATTEMPTS - 1)
     smtp.stop()
     send_all()
     rows = Notification.objects.filter(ticket_number=ticket.pk)
@@ -108,13 +105,19 @@ def test_after_the_last_attempt_the_mail_stays_failed(demo, chef, smtp):
 
 def test_backoff_doubles_up_to_six_hours():
     assert [delivery.backoff(n).total_seconds() / 60 for n in (1, 2, 3, 4, 10, 20)] == [
-        1, 2, 4, 8, 360, 360,
+        1,
+        2,
+        4,
+        8,
+        360,
+        360,
     ]
 
 
+@worker_db
 def test_a_row_whose_task_was_lost_is_sent_by_the_safety_net(demo, chef, smtp):
-    """No on-commit task ran here (as if the queue lost it): the periodic job sends it."""
     open_lsu_ticket(demo, chef)
+    assert DBTaskResult.objects.filter(task_path__endswith="send_batch").delete()[0] == 1
     run_worker()
     assert smtp.recipients() == ["referent.lsu@example.org", "referent2.lsu@example.org"]
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 
 from escalade.accounts.models import Profile, ProfileGrant, User
 from escalade.accounts.rights import Right
 from escalade.notifications.models import (
+    EVERYONE,
     Event,
     Notification,
     NotificationSetting,
@@ -18,7 +23,7 @@ from escalade.notifications.models import (
 from escalade.tickets import workflow
 from escalade.tickets.models import Role, TicketActor
 from tests.conftest import open_lsu_ticket
-from tests.notifications.conftest import send_all
+from tests.notifications.conftest import send_all, worker_db
 
 
 def recipients(ticket) -> set[str]:
@@ -49,23 +54,26 @@ def test_a_rolled_back_change_queues_nothing(
 ):
     ticket = open_lsu_ticket(demo, chef)
     Notification.objects.all().delete()
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            workflow.add_followup(ticket, by=referent, content="Jamais enregistré.")
-            raise RuntimeError("the request failed after the followup")
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        workflow.add_followup(ticket, by=referent, content="Jamais enregistré.")
+        raise RuntimeError("the request failed after the followup")
     assert not Notification.objects.exists()
     assert callbacks == []  # no task queued either
     assert not ticket.followups.exists()
 
 
-def test_the_sending_task_is_queued_on_commit(
-    demo, chef, django_capture_on_commit_callbacks, smtp
-):
+@worker_db
+def test_the_sending_task_is_queued_on_commit(demo, chef, smtp):
     from django.core.management import call_command
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        ticket = open_lsu_ticket(demo, chef)
-    assert len(callbacks) == 1
+    ticket = open_lsu_ticket(demo, chef)
+    [queued] = DBTaskResult.objects.filter(task_path__endswith="send_batch")
+    batch = Notification.objects.filter(ticket_number=ticket.pk).first().batch
+    assert queued.args_kwargs["args"] == [str(batch)]
     call_command("db_worker", batch=True, queue_name="*", verbosity=0)
     assert smtp.recipients() == ["referent.lsu@example.org", "referent2.lsu@example.org"]
     assert set(
@@ -76,7 +84,9 @@ def test_the_sending_task_is_queued_on_commit(
 def test_one_mail_per_person_per_change(demo, chef):
     """referent2.lsu observes the ticket and belongs to the assigned group: one mail."""
     ticket = open_lsu_ticket(demo, chef, observers=[demo.users["referent2.lsu"]])
-    [row] = Notification.objects.filter(ticket_number=ticket.pk, recipient__username="referent2.lsu")
+    [row] = Notification.objects.filter(
+        ticket_number=ticket.pk, recipient__username="referent2.lsu"
+    )
     assert row.events == [Event.NEW, Event.ASSIGN_GROUP]
 
 
@@ -104,7 +114,7 @@ def test_ticket_updated_is_off_by_default_and_can_be_turned_on(demo, chef, refer
     Notification.objects.all().delete()
     workflow.update_ticket(ticket, by=referent, changes={"urgency": 4})
     assert recipients(ticket) == set()
-    NotificationSetting.objects.filter(event=Event.UPDATED).update(enabled=True)
+    set_recipients(Event.UPDATED, *EVERYONE)
     workflow.update_ticket(ticket, by=referent, changes={"urgency": 5})
     assert recipients(ticket) == {"chef.etab", "referent2.lsu"}
 
@@ -203,9 +213,14 @@ def test_a_refused_solution_mails_the_assignees_once_with_the_reason(demo, chef,
 
 
 def test_administrators_edit_the_templates(demo, chef, referent, smtp):
-    NotificationTemplate.objects.filter(event=Event.FOLLOWUP, language="fr").update(
-        subject="Ticket {{ ticket.id }} : du nouveau",
-        text="Bonjour {{ recipient }}, {{ actor }} a écrit. {{ ticket.url }}",
+    NotificationTemplate.objects.update_or_create(
+        event=Event.FOLLOWUP,
+        language="fr",
+        defaults={
+            "subject": "Ticket {{ ticket.id }} : du nouveau",
+            "text": "Bonjour {{ recipient }}, {{ actor }} a écrit. {{ ticket.url }}",
+            "html": "<p>{{ actor }} a écrit.</p>",
+        },
     )
     ticket = open_lsu_ticket(demo, chef)
     Notification.objects.all().delete()
@@ -220,8 +235,10 @@ def test_administrators_edit_the_templates(demo, chef, referent, smtp):
 
 
 def test_a_template_that_does_not_parse_falls_back_to_the_default(demo, chef, referent, smtp):
-    NotificationTemplate.objects.filter(event=Event.FOLLOWUP, language="fr").update(
-        subject="{% if %}cassé"
+    NotificationTemplate.objects.update_or_create(
+        event=Event.FOLLOWUP,
+        language="fr",
+        defaults={"subject": "{% if %}cassé", "text": "{{ actor }}", "html": "{{ actor }}"},
     )
     ticket = open_lsu_ticket(demo, chef)
     Notification.objects.all().delete()
@@ -233,6 +250,15 @@ def test_a_template_that_does_not_parse_falls_back_to_the_default(demo, chef, re
 
 
 def test_defaults_are_seeded_for_every_event_in_french_and_english(db):
+    migration = import_module(
+        "escalade.notifications.migrations.0002_default_settings_and_templates"
+    )
+    migration.unseed(django_apps, None)
+    assert not NotificationSetting.objects.exists() and not NotificationTemplate.objects.exists()
+    migration.seed(django_apps, None)
     assert set(NotificationSetting.objects.values_list("event", flat=True)) == set(Event.values)
     assert NotificationTemplate.objects.count() == 2 * len(Event.values)
     assert not NotificationSetting.objects.get(event=Event.UPDATED).enabled
+    followup = NotificationTemplate.objects.get(event=Event.FOLLOWUP, language="fr")
+    assert followup.subject.endswith("— Nouveau suivi")
+    assert "{{ ticket.url }}" in followup.text and "{{ ticket.url }}" in followup.html

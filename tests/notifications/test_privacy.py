@@ -16,11 +16,13 @@ from tests.notifications.conftest import send_all
 def watchers(demo):
     """An observer user (Self-Service, like chef.etab) and an observer group of such users."""
     prof = User.objects.create_user("prof.principal", email="prof@example.org", password="x")
-    ProfileGrant.objects.create(user=prof, profile=demo.self_service, entity=demo.college,
-                                is_default=True)
+    ProfileGrant.objects.create(
+        user=prof, profile=demo.self_service, entity=demo.college, is_default=True
+    )
     secretary = User.objects.create_user("secretariat", email="secr@example.org", password="x")
-    ProfileGrant.objects.create(user=secretary, profile=demo.self_service, entity=demo.college,
-                                is_default=True)
+    ProfileGrant.objects.create(
+        user=secretary, profile=demo.self_service, entity=demo.college, is_default=True
+    )
     group = SupportGroup.objects.create(name="Secrétariat", entity=demo.college)
     Membership.objects.create(group=group, user=secretary)
     return prof, secretary, group
@@ -38,8 +40,9 @@ def watched_ticket(demo, chef, referent, watchers):
 def test_private_followup_reaches_no_requester_and_no_observer_without_the_right(
     demo, referent, watched_ticket, smtp
 ):
-    workflow.add_followup(watched_ticket, by=referent, content="Mot de passe provisoire : 1234",
-                          is_private=True)
+    workflow.add_followup(
+        watched_ticket, by=referent, content="Mot de passe provisoire : 1234", is_private=True
+    )
     send_all()
     # referent2.lsu (Référents-LSU, may see private followups with her referent profile).
     assert smtp.recipients() == ["referent2.lsu@example.org"]
@@ -65,8 +68,7 @@ def test_public_followup_reaches_requester_and_observer_who_see_the_ticket(
 def test_private_task_reaches_only_those_who_see_private_tasks(
     demo, referent, watched_ticket, smtp
 ):
-    workflow.add_task(watched_ticket, by=referent, content="Vérifier l'annuaire.",
-                      is_private=True)
+    workflow.add_task(watched_ticket, by=referent, content="Vérifier l'annuaire.", is_private=True)
     send_all()
     assert smtp.recipients() == ["referent2.lsu@example.org"]
     assert "Vérifier l'annuaire." in smtp.received[0].text
@@ -77,8 +79,9 @@ def test_private_followup_with_a_status_change_tells_the_requester_nothing(
 ):
     from escalade.tickets.status import Status
 
-    workflow.add_followup(watched_ticket, by=referent, content="Note interne.",
-                          is_private=True, status=Status.WAITING)
+    workflow.add_followup(
+        watched_ticket, by=referent, content="Note interne.", is_private=True, status=Status.WAITING
+    )
     send_all()
     assert "chef.etab@example.org" not in smtp.recipients()
     assert all("Note interne." not in m.text for m in smtp.to("prof@example.org"))
@@ -98,9 +101,7 @@ def test_recipient_is_judged_with_their_most_permissive_profile(demo, referent, 
     assert not Notification.objects.filter(recipient=referent2).exists()
 
 
-def test_member_of_an_assigned_group_who_cannot_see_the_ticket_gets_nothing(
-    demo, chef, outsider
-):
+def test_member_of_an_assigned_group_who_cannot_see_the_ticket_gets_nothing(demo, chef, outsider):
     """A member of Référents-LSU holding no profile on the ticket's entity is not mailed."""
     Membership.objects.create(group=demo.referents, user=outsider.user)
     ticket = open_lsu_ticket(demo, chef)
@@ -111,8 +112,9 @@ def test_member_of_an_assigned_group_who_cannot_see_the_ticket_gets_nothing(
     ) == {"referent.lsu", "referent2.lsu"}
 
 
-def test_observer_removed_from_the_ticket_is_no_longer_told(demo, chef, referent, watchers,
-                                                            watched_ticket):
+def test_observer_removed_from_the_ticket_is_no_longer_told(
+    demo, chef, referent, watchers, watched_ticket
+):
     prof = watchers[0]
     actor = watched_ticket.actors.get(role=Role.OBSERVER, user=prof)
     workflow.remove_actor(watched_ticket, by=referent, actor=actor)

@@ -79,13 +79,14 @@ def test_each_step_of_the_procedure_mails_the_right_people(
     mails = step(smtp)
     assert smtp.recipients() == addresses("tech.bai")
     assert mails[0].subject == f"[Escalade #{ticket.pk}] Accès impossible à LSU — Escalade"
-    assert "a escaladé le ticket n° %d vers DSI-BAI" % ticket.pk in mails[0].text
+    assert f"a escaladé le ticket n° {ticket.pk} vers DSI-BAI" in mails[0].text
     assert "Observateur : Référents-LSU" in mails[0].text
     assert "Attribué à : DSI-BAI" in mails[0].text
 
     # tech.bai solves it ("Ajouter" › "Résolu"): requester and observers (Référents-LSU).
-    workflow.add_followup(ticket, by=tech, content="Droits corrigés dans LSU.",
-                          status=TicketStatus.SOLVED)
+    workflow.add_followup(
+        ticket, by=tech, content="Droits corrigés dans LSU.", status=TicketStatus.SOLVED
+    )
     mails = step(smtp)
     assert smtp.recipients() == addresses("chef.etab", "referent.lsu", "referent2.lsu")
     for mail in mails:
@@ -162,8 +163,12 @@ def test_mail_shows_the_stored_state_of_the_ticket(demo, chef, referent, smtp):
     """Built after the change: the status and actors are those stored by the change."""
     ticket = open_lsu_ticket(demo, chef)
     Notification.objects.all().delete()
-    workflow.add_followup(ticket, by=referent, content="En attente de votre capture d'écran.",
-                          status=TicketStatus.WAITING)
+    workflow.add_followup(
+        ticket,
+        by=referent,
+        content="En attente de votre capture d'écran.",
+        status=TicketStatus.WAITING,
+    )
     send_all()
     [mail] = smtp.to("chef.etab@example.org")
     assert "Statut : En attente" in mail.text

@@ -17,7 +17,9 @@ from escalade.notifications.models import (
 
 class SettingForm(forms.ModelForm):
     recipients = forms.MultipleChoiceField(
-        label=_("destinataires"), choices=RecipientKind.choices, required=False,
+        label=_("destinataires"),
+        choices=RecipientKind.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -49,8 +51,17 @@ class NotificationTemplateAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     """The queue: waiting, sent, failed (with the last error); retry or cancel."""
 
-    list_display = ["created_at", "ticket_number", "email", "main_event", "status",
-                    "attempts", "next_attempt_at", "sent_at", "short_error"]
+    list_display = [
+        "created_at",
+        "ticket_number",
+        "email",
+        "main_event",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "short_error",
+    ]
     list_filter = ["status", "created_at"]
     search_fields = ["email", "ticket_number", "subject", "message_id"]
     list_select_related = []
@@ -72,25 +83,32 @@ class NotificationAdmin(admin.ModelAdmin):
     def main_event(self, obj: Notification) -> str:
         return obj.main_event
 
-    @admin.action(description=_("Renvoyer les courriels sélectionnés"),
-                  permissions=["retry"])
+    @admin.action(description=_("Renvoyer les courriels sélectionnés"), permissions=["retry"])
     def retry(self, request, queryset) -> None:
         from escalade.notifications.tasks import send_notifications
 
         ids = delivery.retry(queryset.values_list("pk", flat=True))
         if ids:
             transaction.on_commit(lambda: send_notifications.enqueue(ids))
-        self.message_user(request, ngettext(
-            "%d courriel remis en file d'envoi.", "%d courriels remis en file d'envoi.", len(ids)
-        ) % len(ids), messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%d courriel remis en file d'envoi.",
+                "%d courriels remis en file d'envoi.",
+                len(ids),
+            )
+            % len(ids),
+            messages.SUCCESS,
+        )
 
-    @admin.action(description=_("Annuler les courriels sélectionnés"),
-                  permissions=["retry"])
+    @admin.action(description=_("Annuler les courriels sélectionnés"), permissions=["retry"])
     def cancel(self, request, queryset) -> None:
         count = delivery.cancel(queryset.values_list("pk", flat=True))
-        self.message_user(request, ngettext(
-            "%d courriel annulé.", "%d courriels annulés.", count
-        ) % count, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%d courriel annulé.", "%d courriels annulés.", count) % count,
+            messages.SUCCESS,
+        )
 
     def has_retry_permission(self, request) -> bool:
         opts = self.opts

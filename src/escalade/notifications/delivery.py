@@ -58,10 +58,15 @@ def _failed(n: Notification, error: str) -> None:
     if n.attempts >= MAX_ATTEMPTS:
         _finish(n, status=Status.FAILED, last_error=error[:4000])
     else:
-        _finish(n, status=Status.WAITING, last_error=error[:4000],
-                next_attempt_at=now + backoff(n.attempts))
-    logger.warning("notification %s to %s failed (attempt %s): %s",
-                   n.pk, n.email, n.attempts, error)
+        _finish(
+            n,
+            status=Status.WAITING,
+            last_error=error[:4000],
+            next_attempt_at=now + backoff(n.attempts),
+        )
+    logger.warning(
+        "notification %s to %s failed (attempt %s): %s", n.pk, n.email, n.attempts, error
+    )
 
 
 def send_claimed(n: Notification, connection) -> bool:

@@ -46,8 +46,8 @@ class RecipientKind(models.TextChoices):
     ENTITY_ADMINS = "entity_admins", _("Administrateurs de l'entité")
 
 
-ASSIGNEES = [RecipientKind.ASSIGNED_USERS, RecipientKind.ASSIGNED_GROUPS]
-EVERYONE = [RecipientKind.REQUESTERS, RecipientKind.OBSERVERS, *ASSIGNEES]
+ASSIGNEES: list[str] = [RecipientKind.ASSIGNED_USERS, RecipientKind.ASSIGNED_GROUPS]
+EVERYONE: list[str] = [RecipientKind.REQUESTERS, RecipientKind.OBSERVERS, *ASSIGNEES]
 
 # The defaults make the procedure work (seeded by migration 0002, also used
 # when an event has no setting row).
@@ -69,7 +69,9 @@ class NotificationSetting(models.Model):
     event = models.CharField(_("événement"), max_length=30, choices=Event.choices, unique=True)
     enabled = models.BooleanField(_("activée"), default=True)
     recipients = models.JSONField(
-        _("destinataires"), default=list, blank=True,
+        _("destinataires"),
+        default=list,
+        blank=True,
         help_text=_("Les sortes de destinataires de cet événement."),
     )
 
@@ -116,18 +118,30 @@ class Notification(models.Model):
 
     batch = models.UUIDField(_("lot"), default=uuid.uuid4, editable=False, db_index=True)
     ticket = models.ForeignKey(
-        Ticket, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Ticket,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ticket"),
     )
     ticket_number = models.PositiveIntegerField(_("n° de ticket"))
     recipient = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("destinataire"),
     )
     email = models.EmailField(_("adresse"))
     language = models.CharField(_("langue"), max_length=8, default="fr")
     actor = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("auteur de la modification"),
     )
     events = models.JSONField(_("événements"), default=list)  # [Event codes], main first

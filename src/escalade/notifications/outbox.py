@@ -36,15 +36,25 @@ def enqueue(ticket: Ticket, events: Sequence[TicketEvent]) -> None:
     batch = uuid.uuid4()
     now = timezone.now()
     changed_at = events[0].created_at or now
-    Notification.objects.bulk_create([
-        Notification(
-            batch=batch, ticket=ticket, ticket_number=ticket.pk, recipient=person.user,
-            email=person.email, language=person.user.language or "fr", actor=author,
-            events=person.events, items=[o.as_item() for o in person.occurrences],
-            changed_at=changed_at, created_at=now, next_attempt_at=now,
-        )
-        for person in people
-    ])
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                batch=batch,
+                ticket=ticket,
+                ticket_number=ticket.pk,
+                recipient=person.user,
+                email=person.email,
+                language=person.user.language or "fr",
+                actor=author,
+                events=person.events,
+                items=[o.as_item() for o in person.occurrences],
+                changed_at=changed_at,
+                created_at=now,
+                next_attempt_at=now,
+            )
+            for person in people
+        ]
+    )
     transaction.on_commit(lambda: _queue_sending(str(batch)))
 
 

@@ -45,8 +45,16 @@ from escalade.tickets.status import Status
 
 # The main event of a mail (its subject) is the first of these it tells about.
 MAIN_ORDER = [
-    Event.NEW, Event.CLOSED, Event.SOLVED, Event.SOLUTION_REFUSED, Event.ESCALATED,
-    Event.ASSIGN_GROUP, Event.ASSIGN_USER, Event.FOLLOWUP, Event.TASK, Event.UPDATED,
+    Event.NEW,
+    Event.CLOSED,
+    Event.SOLVED,
+    Event.SOLUTION_REFUSED,
+    Event.ESCALATED,
+    Event.ASSIGN_GROUP,
+    Event.ASSIGN_USER,
+    Event.FOLLOWUP,
+    Event.TASK,
+    Event.UPDATED,
 ]
 
 
@@ -78,14 +86,23 @@ def _event_of(kind: str, data: dict[str, Any]) -> str | None:
         return Event.ASSIGN_USER if data.get("user") else Event.ASSIGN_GROUP
     if kind == EventKind.STATUS_CHANGED and data.get("new") == Status.CLOSED:
         return Event.CLOSED
-    return {
+    simple: dict[str, str] = {
         EventKind.FOLLOWUP_ADDED: Event.FOLLOWUP,
         EventKind.TASK_ADDED: Event.TASK,
         EventKind.SOLUTION_ADDED: Event.SOLVED,
         EventKind.SOLUTION_REFUSED: Event.SOLUTION_REFUSED,
         EventKind.FIELD_CHANGED: Event.UPDATED,
         EventKind.ESCALATED: Event.ESCALATED,
-    }.get(kind)
+    }
+    return simple.get(kind)
+
+
+def ref(data: dict[str, Any], key: str) -> int:
+    """The id stored under ``key`` in an event's data (0, which matches nothing, if none)."""
+    try:
+        return int(data.get(key) or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def settings_by_event() -> dict[str, tuple[bool, list[str]]]:
@@ -120,7 +137,8 @@ class Audience:
             if a.user_id and a.alternative_email and a.use_notification
         }
         group_ids = {
-            a.group_id for a in self.actors
+            a.group_id
+            for a in self.actors
             if a.group_id and a.use_notification and a.group and a.group.is_notified
         }
         self.members: dict[int, set[int]] = {g: set() for g in group_ids}
@@ -131,8 +149,7 @@ class Audience:
 
     def _users(self, role: int) -> set[int]:
         return {
-            a.user_id for a in self.actors
-            if a.role == role and a.user_id and a.use_notification
+            a.user_id for a in self.actors if a.role == role and a.user_id and a.use_notification
         }
 
     def _group_members(self, role: int) -> set[int]:
@@ -152,8 +169,11 @@ class Audience:
         if kind == RecipientKind.ASSIGNED_GROUPS:
             return self._group_members(Role.ASSIGNED)
         if kind == RecipientKind.GROUP_SUPERVISORS:
-            groups = [a.group for a in self.actors
-                      if a.role == Role.ASSIGNED and a.group_id in self.members]
+            groups = [
+                a.group
+                for a in self.actors
+                if a.role == Role.ASSIGNED and a.group_id in self.members
+            ]
             return {g.supervisor_id for g in groups if g and g.supervisor_id}
         if kind == RecipientKind.AUTHOR:
             return {author_id} if author_id else set()
@@ -183,12 +203,12 @@ class Viewer:
 
     def sees(self, occurrence: Occurrence) -> bool:
         if occurrence.event == Event.FOLLOWUP:
-            followup = Followup.objects.filter(pk=occurrence.data.get("followup")).first()
+            followup = Followup.objects.filter(pk=ref(occurrence.data, "followup")).first()
             return followup is not None and any(
                 access.can_see_followup(w, followup) for w in self.whos
             )
         if occurrence.event == Event.TASK:
-            task = Task.objects.filter(pk=occurrence.data.get("task")).first()
+            task = Task.objects.filter(pk=ref(occurrence.data, "task")).first()
             return task is not None and any(access.can_see_task(w, task) for w in self.whos)
         return True
 

@@ -23,6 +23,7 @@ from escalade.accounts.models import SupportGroup, User
 from escalade.mailgate.tokens import make_reply_token
 from escalade.notifications import defaults
 from escalade.notifications.models import Event, Notification, NotificationTemplate
+from escalade.notifications.recipients import ref
 from escalade.tickets import richtext
 from escalade.tickets.models import (
     Category,
@@ -38,36 +39,79 @@ logger = logging.getLogger(__name__)
 
 LABELS: dict[str, dict[str, Any]] = {
     "fr": {
-        "status": {1: "Nouveau", 2: "En cours (attribué)", 3: "En cours (planifié)",
-                   4: "En attente", 5: "Résolu", 6: "Clos"},
+        "status": {
+            1: "Nouveau",
+            2: "En cours (attribué)",
+            3: "En cours (planifié)",
+            4: "En attente",
+            5: "Résolu",
+            6: "Clos",
+        },
         "type": {1: "Incident", 2: "Demande"},
-        "level": {1: "Très basse", 2: "Basse", 3: "Moyenne", 4: "Haute", 5: "Très haute",
-                  6: "Majeure"},
+        "level": {
+            1: "Très basse",
+            2: "Basse",
+            3: "Moyenne",
+            4: "Haute",
+            5: "Très haute",
+            6: "Majeure",
+        },
         "task_state": {0: "Information", 1: "À faire", 2: "Fait"},
-        "field": {"title": "Titre", "content": "Description", "type": "Type",
-                  "category": "Catégorie", "urgency": "Urgence", "impact": "Impact",
-                  "priority": "Priorité"},
-        "followup": "Suivi", "task": "Tâche", "solution": "Solution",
-        "assigned_user": "Attribué à", "assigned_group": "Attribué au groupe",
-        "escalated": "Escaladé vers", "closed": "Ticket clos",
-        "refused": "Solution refusée", "new": "Nouveau ticket", "system": "Escalade",
-        "deleted": "(supprimé)", "date": "%d/%m/%Y %H:%M",
+        "field": {
+            "title": "Titre",
+            "content": "Description",
+            "type": "Type",
+            "category": "Catégorie",
+            "urgency": "Urgence",
+            "impact": "Impact",
+            "priority": "Priorité",
+        },
+        "followup": "Suivi",
+        "task": "Tâche",
+        "solution": "Solution",
+        "assigned_user": "Attribué à",
+        "assigned_group": "Attribué au groupe",
+        "escalated": "Escaladé vers",
+        "closed": "Ticket clos",
+        "refused": "Solution refusée",
+        "new": "Nouveau ticket",
+        "system": "Escalade",
+        "deleted": "(supprimé)",
+        "date": "%d/%m/%Y %H:%M",
     },
     "en": {
-        "status": {1: "New", 2: "Processing (assigned)", 3: "Processing (planned)",
-                   4: "Pending", 5: "Solved", 6: "Closed"},
+        "status": {
+            1: "New",
+            2: "Processing (assigned)",
+            3: "Processing (planned)",
+            4: "Pending",
+            5: "Solved",
+            6: "Closed",
+        },
         "type": {1: "Incident", 2: "Request"},
-        "level": {1: "Very low", 2: "Low", 3: "Medium", 4: "High", 5: "Very high",
-                  6: "Major"},
+        "level": {1: "Very low", 2: "Low", 3: "Medium", 4: "High", 5: "Very high", 6: "Major"},
         "task_state": {0: "Information", 1: "To do", 2: "Done"},
-        "field": {"title": "Title", "content": "Description", "type": "Type",
-                  "category": "Category", "urgency": "Urgency", "impact": "Impact",
-                  "priority": "Priority"},
-        "followup": "Followup", "task": "Task", "solution": "Solution",
-        "assigned_user": "Assigned to", "assigned_group": "Assigned to the group",
-        "escalated": "Escalated to", "closed": "Ticket closed",
-        "refused": "Solution refused", "new": "New ticket", "system": "Escalade",
-        "deleted": "(deleted)", "date": "%Y-%m-%d %H:%M",
+        "field": {
+            "title": "Title",
+            "content": "Description",
+            "type": "Type",
+            "category": "Category",
+            "urgency": "Urgency",
+            "impact": "Impact",
+            "priority": "Priority",
+        },
+        "followup": "Followup",
+        "task": "Task",
+        "solution": "Solution",
+        "assigned_user": "Assigned to",
+        "assigned_group": "Assigned to the group",
+        "escalated": "Escalated to",
+        "closed": "Ticket closed",
+        "refused": "Solution refused",
+        "new": "New ticket",
+        "system": "Escalade",
+        "deleted": "(deleted)",
+        "date": "%Y-%m-%d %H:%M",
     },
 }
 
@@ -99,9 +143,21 @@ def new_message_id(notification: Notification) -> str:
     return f"<escalade.{token}.{secrets.token_hex(8)}@{mail_domain()}>"
 
 
+def _token_in(message_id: str) -> str | None:
+    """The reply token a Message-ID made by ``new_message_id`` carries (None otherwise)."""
+    parts = message_id.strip("<>").partition("@")[0].split(".")
+    if len(parts) == 3 and parts[0] == "escalade":
+        return parts[1]
+    return None
+
+
 def reply_to(notification: Notification) -> list[str]:
+    """The gateway address with the same token as the mail's Message-ID."""
     gate = settings.ESCALADE_MAILGATE_ADDRESS
-    token = reply_token(notification)
+    if notification.recipient_id is None:
+        token = None
+    else:
+        token = _token_in(notification.message_id) or reply_token(notification)
     if not gate:
         return []
     if not token:
@@ -139,10 +195,14 @@ def _ticket_context(ticket: Ticket, labels: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _change(label: str, *, author: str = "", date: str = "", html: str = "",
-            private: bool = False) -> dict[str, Any]:
+def _change(
+    label: str, *, author: str = "", date: str = "", html: str = "", private: bool = False
+) -> dict[str, Any]:
     return {
-        "label": label, "author": author, "date": date, "private": private,
+        "label": label,
+        "author": author,
+        "date": date,
+        "private": private,
         "text": richtext.to_plain(html) if html else "",
         "html": mark_safe(html),  # noqa: S308 - sanitized by richtext on the way in
     }
@@ -163,8 +223,9 @@ def _field_value(field: str, value: Any, labels: dict[str, Any]) -> str:
     return str(value)
 
 
-def _changes(n: Notification, ticket: Ticket, labels: dict[str, Any],
-             extra: dict[str, Any]) -> list[dict[str, Any]]:
+def _changes(
+    n: Notification, ticket: Ticket, labels: dict[str, Any], extra: dict[str, Any]
+) -> list[dict[str, Any]]:
     date = timezone.localtime(n.changed_at).strftime(labels["date"])
     actor = _name(n.actor, labels) if n.actor_id else labels["system"]
     changes = []
@@ -173,44 +234,59 @@ def _changes(n: Notification, ticket: Ticket, labels: dict[str, Any],
         if event == Event.NEW:
             changes.append(_change(labels["new"], author=actor, date=date, html=ticket.content))
         elif event == Event.ASSIGN_USER:
-            user = User.objects.filter(pk=data.get("user")).first()
+            user = User.objects.filter(pk=ref(data, "user")).first()
             extra["assigned_to"].append(_name(user, labels))
             changes.append(_change(f"{labels['assigned_user']} : {_name(user, labels)}"))
         elif event == Event.ASSIGN_GROUP:
-            group = SupportGroup.objects.filter(pk=data.get("group")).first()
+            group = SupportGroup.objects.filter(pk=ref(data, "group")).first()
             name = group.name if group else labels["deleted"]
             extra["assigned_to"].append(name)
             changes.append(_change(f"{labels['assigned_group']} : {name}"))
         elif event == Event.ESCALATED:
-            group = SupportGroup.objects.filter(pk=data.get("to_group")).first()
+            group = SupportGroup.objects.filter(pk=ref(data, "to_group")).first()
             extra["escalated_to"] = group.name if group else labels["deleted"]
-            changes.append(_change(f"{labels['escalated']} : {extra['escalated_to']}",
-                                   author=actor, date=date))
+            changes.append(
+                _change(f"{labels['escalated']} : {extra['escalated_to']}", author=actor, date=date)
+            )
         elif event == Event.FOLLOWUP:
-            followup = Followup.objects.filter(pk=data.get("followup")).first()
+            followup = Followup.objects.filter(pk=ref(data, "followup")).first()
             if followup is None:
                 changes.append(_change(f"{labels['followup']} {labels['deleted']}"))
                 continue
-            changes.append(_change(
-                labels["followup"], author=_name(followup.author, labels), date=date,
-                html=followup.content, private=followup.is_private,
-            ))
+            changes.append(
+                _change(
+                    labels["followup"],
+                    author=_name(followup.author, labels),
+                    date=date,
+                    html=followup.content,
+                    private=followup.is_private,
+                )
+            )
         elif event == Event.TASK:
-            task = Task.objects.filter(pk=data.get("task")).first()
+            task = Task.objects.filter(pk=ref(data, "task")).first()
             if task is None:
                 changes.append(_change(f"{labels['task']} {labels['deleted']}"))
                 continue
             state = labels["task_state"].get(task.state, "")
-            changes.append(_change(
-                f"{labels['task']} ({state})", author=_name(task.author, labels), date=date,
-                html=task.content, private=task.is_private,
-            ))
+            changes.append(
+                _change(
+                    f"{labels['task']} ({state})",
+                    author=_name(task.author, labels),
+                    date=date,
+                    html=task.content,
+                    private=task.is_private,
+                )
+            )
         elif event == Event.SOLVED:
-            solution = Solution.objects.filter(pk=data.get("solution")).first()
-            changes.append(_change(
-                labels["solution"], author=_name(solution.author if solution else None, labels),
-                date=date, html=solution.content if solution else "",
-            ))
+            solution = Solution.objects.filter(pk=ref(data, "solution")).first()
+            changes.append(
+                _change(
+                    labels["solution"],
+                    author=_name(solution.author if solution else None, labels),
+                    date=date,
+                    html=solution.content if solution else "",
+                )
+            )
         elif event == Event.SOLUTION_REFUSED:
             changes.append(_change(labels["refused"], author=actor, date=date))
         elif event == Event.CLOSED:
@@ -273,8 +349,12 @@ def build_message(n: Notification, *, connection=None) -> EmailMultiAlternatives
     n.subject = subject
     root = thread_root_id(n.ticket_number)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[n.email],
-        reply_to=reply_to(n) or None, connection=connection,
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[n.email],
+        reply_to=reply_to(n) or None,
+        connection=connection,
         headers={
             "Message-ID": n.message_id,
             "In-Reply-To": root,
