@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
-import time
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -49,13 +49,19 @@ class Inbox:
     def __init__(self) -> None:
         self.received: list[Received] = []
         self.delay = 0.0
+        self.peers: set[tuple] = set()  # one per SMTP connection
         self._lock = threading.Lock()
+
+    @property
+    def sessions(self) -> int:
+        return len(self.peers)
 
     async def handle_DATA(self, server, session, envelope) -> str:
         if self.delay:
-            time.sleep(self.delay)
+            await asyncio.sleep(self.delay)
         message = message_from_bytes(envelope.content, policy=policy.default)
         with self._lock:
+            self.peers.add(tuple(session.peer))
             self.received.append(Received(list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
         return "250 Message accepted for delivery"
 
@@ -93,6 +99,7 @@ class SmtpServer:
 
     def clear(self) -> None:
         self.inbox.received.clear()
+        self.inbox.peers.clear()
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def test_two_workers_at_once_send_each_mail_once(smtp):
         workflow.add_followup(ticket, by=referent, content="Pouvez-vous réessayer ?")
     rows = Notification.objects.all()
     assert rows.count() == 24
-    smtp.inbox.delay = 0.01  # a slow server widens the window for a race
+    smtp.inbox.delay = 0.03  # a slow server widens the window for a race
 
     start = threading.Barrier(2)
     sent: list[int] = []

@@ -172,3 +172,21 @@ def test_mail_shows_the_stored_state_of_the_ticket(demo, chef, referent, smtp):
     send_all()
     [mail] = smtp.to("chef.etab@example.org")
     assert "Statut : En attente" in mail.text
+
+
+def test_ticket_text_is_escaped_in_the_html_part(demo, chef, smtp):
+    ticket = open_lsu_ticket(demo, chef, title='LSU <img src=x onerror="alert(1)"> & co')
+    send_all()
+    mail = smtp.received[0]
+    assert mail.subject == (
+        f'[Escalade #{ticket.pk}] LSU <img src=x onerror="alert(1)"> & co — Nouveau ticket'
+    )
+    assert "<img" not in mail.html
+    assert "LSU &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co" in mail.html
+
+
+def test_one_smtp_session_carries_a_whole_change(demo, chef, smtp):
+    open_lsu_ticket(demo, chef, observers=[demo.users["tech.bai"]])
+    send_all()
+    assert len(smtp.received) == 3  # the two referents and tech.bai (observer)
+    assert smtp.inbox.sessions == 1

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from escalade.notifications import delivery
 from escalade.notifications.models import (
+    Event,
     Notification,
     NotificationSetting,
     NotificationTemplate,
@@ -81,7 +82,8 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("événement"))
     def main_event(self, obj: Notification) -> str:
-        return obj.main_event
+        labels = dict(Event.choices)
+        return str(labels.get(obj.main_event, obj.main_event))
 
     @admin.action(description=_("Renvoyer les courriels sélectionnés"), permissions=["retry"])
     def retry(self, request, queryset) -> None:

@@ -88,21 +88,33 @@ def send_claimed(n: Notification, connection) -> bool:
 
 
 def deliver(ids: Iterable[int], *, now: datetime | None = None) -> int:
-    """Claim and send each of ``ids`` that is due; the number sent."""
+    """Claim and send each of ``ids`` that is due, over one SMTP session; the number sent."""
     sent = 0
     connection = get_connection(fail_silently=False)
+    opened = False
     try:
         for pk in ids:
             n = claim(pk, now=now)
             if n is None:
                 continue
+            if not opened:
+                opened = _open(connection)
             if send_claimed(n, connection):
                 sent += 1
-            else:
+            else:  # the session may be broken: start a new one for the next mail
                 _reset(connection)
+                opened = False
     finally:
         _reset(connection)
     return sent
+
+
+def _open(connection) -> bool:
+    try:
+        connection.open()
+    except Exception:  # the send tries again and records the error on the row
+        return False
+    return True
 
 
 def _reset(connection) -> None:
@@ -124,16 +136,21 @@ def release_stuck(*, now: datetime | None = None) -> int:
     ).update(status=Status.WAITING, next_attempt_at=now)
 
 
-def deliver_due(*, now: datetime | None = None, limit: int = DUE_BATCH) -> int:
+def deliver_due(*, now: datetime | None = None, limit: int = DUE_BATCH, rounds: int = 10) -> int:
     """The safety net: send every due row (retries, lost tasks, released stuck rows)."""
     now = now or timezone.now()
     release_stuck(now=now)
-    ids = list(
-        Notification.objects.filter(status=Status.WAITING, next_attempt_at__lte=now)
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    return deliver(ids, now=now)
+    sent = 0
+    for _ in range(rounds):
+        ids = list(
+            Notification.objects.filter(status=Status.WAITING, next_attempt_at__lte=now)
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        sent += deliver(ids, now=now)
+        if len(ids) < limit:
+            break
+    return sent
 
 
 def retry(ids: Iterable[int]) -> list[int]:
