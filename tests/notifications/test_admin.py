@@ -130,3 +130,20 @@ def test_template_page_opens_for_administrators(admin_client_demo):
     response = admin_client_demo.get(reverse("admin:notifications_notificationtemplate_changelist"))
     assert response.status_code == 200
     assert "Nouveau suivi" in response.content.decode()
+
+
+def test_the_queue_page_does_not_query_per_row(admin_client_demo, demo, chef):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert admin_client_demo.get(reverse(QUEUE)).status_code == 200
+        return len(ctx.captured_queries)
+
+    open_lsu_ticket(demo, chef)
+    few = queries()
+    for n in range(10):
+        open_lsu_ticket(demo, chef, title=f"Ticket {n}")
+    assert Notification.objects.count() == 22
+    assert queries() == few

@@ -194,8 +194,15 @@ def entity_admins(ticket: Ticket) -> set[int]:
 class Viewer:
     """What one recipient could see of the ticket in the app, with any profile they hold."""
 
-    def __init__(self, user: User, ticket: Ticket):
+    def __init__(self, user: User, ticket: Ticket, items: dict[tuple[str, int], Any]):
         self.whos = _seeing_whos(user, ticket)
+        self.items = items  # followups and tasks, read once per change
+
+    def _item(self, model: type[Followup] | type[Task], key: str, data: dict[str, Any]) -> Any:
+        pk = ref(data, key)
+        if (key, pk) not in self.items:
+            self.items[(key, pk)] = model.objects.filter(pk=pk).first()
+        return self.items[(key, pk)]
 
     @property
     def sees_ticket(self) -> bool:
@@ -203,12 +210,12 @@ class Viewer:
 
     def sees(self, occurrence: Occurrence) -> bool:
         if occurrence.event == Event.FOLLOWUP:
-            followup = Followup.objects.filter(pk=ref(occurrence.data, "followup")).first()
+            followup = self._item(Followup, "followup", occurrence.data)
             return followup is not None and any(
                 access.can_see_followup(w, followup) for w in self.whos
             )
         if occurrence.event == Event.TASK:
-            task = Task.objects.filter(pk=ref(occurrence.data, "task")).first()
+            task = self._item(Task, "task", occurrence.data)
             return task is not None and any(access.can_see_task(w, task) for w in self.whos)
         return True
 
@@ -259,12 +266,13 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
         return []
 
     recipients = []
+    items: dict[tuple[str, int], Any] = {}
     users = User.objects.filter(pk__in=wanted, is_active=True).order_by("pk")
     for user in users:
         email = audience.alternative.get(user.pk) or user.email
         if not email:
             continue
-        viewer = Viewer(user, ticket)
+        viewer = Viewer(user, ticket, items)
         if not viewer.sees_ticket:
             continue
         visible = [o for o in wanted[user.pk] if viewer.sees(o)]
