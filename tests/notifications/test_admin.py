@@ -54,6 +54,8 @@ def test_the_queue_lists_rows_with_their_state_and_error(admin_client_demo, queu
         assert row.email in html
     failed_only = admin_client_demo.get(reverse(QUEUE), {"status__exact": "failed"})
     assert list(failed_only.context["cl"].result_list) == [failed]
+    by_address = admin_client_demo.get(reverse(QUEUE), {"q": failed.email})
+    assert failed in by_address.context["cl"].result_list
 
 
 @worker_db
