@@ -7,6 +7,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("", include("escalade.tickets.urls")),
     path("compte/", include("escalade.accounts.urls")),
+    path("identite/", include("escalade.identity.urls")),
     path("api/v1/", include("escalade.tickets.api_urls")),
     path("apirest.php", include("escalade.glpi.urls")),
     path("admin/", admin.site.urls),

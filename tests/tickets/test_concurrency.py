@@ -2,7 +2,7 @@
 
 import threading
 
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from escalade.tickets import workflow
 from escalade.tickets.demo import load_demo
@@ -21,7 +21,7 @@ def run_together(*jobs):
         except Exception as exc:  # reported below
             errors.append(exc)
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection
 
     threads = [threading.Thread(target=runner, args=(job,)) for job in jobs]
     for thread in threads:
