@@ -262,3 +262,43 @@ def test_defaults_are_seeded_for_every_event_in_french_and_english(db):
     followup = NotificationTemplate.objects.get(event=Event.FOLLOWUP, language="fr")
     assert followup.subject.endswith("— Nouveau suivi")
     assert "{{ ticket.url }}" in followup.text and "{{ ticket.url }}" in followup.html
+
+
+def test_solution_closing_at_once_sends_one_mail_telling_both(demo, chef, referent, smtp):
+    """Entity with immediate closing: solution and closure are one change, so one mail."""
+    demo.college.autoclose_days = 0
+    demo.college.save()
+    ticket = open_lsu_ticket(demo, chef)
+    Notification.objects.all().delete()
+    workflow.add_solution(ticket, by=referent, content="Réinitialisation faite.")
+    send_all()
+    [mail] = smtp.to("chef.etab@example.org")
+    assert mail.subject.endswith("— Ticket clos")
+    assert "Réinitialisation faite." in mail.text
+    assert "Statut : Clos" in mail.text
+
+
+def test_a_system_change_is_told_as_escalade(demo, chef, referent, smtp):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    demo.academie.autoclose_days = 1
+    demo.academie.save()
+    ticket = open_lsu_ticket(demo, chef)
+    workflow.add_solution(ticket, by=referent, content="Fait.")
+    Notification.objects.all().delete()
+    workflow.close_expired_solutions(now=timezone.now() + timedelta(days=2))
+    send_all()
+    assert smtp.recipients() == [
+        "chef.etab@example.org",
+        "referent.lsu@example.org",
+        "referent2.lsu@example.org",
+    ]
+    assert all(m.subject.endswith("— Ticket clos") for m in smtp.received)
+
+
+def test_the_safety_net_is_a_periodic_job():
+    from escalade.core.periodic import JOBS
+
+    assert any(job.task == "escalade.notifications.tasks.deliver_due_notifications" for job in JOBS)
