@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, Engine, TemplateSyntaxError
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
@@ -117,8 +118,9 @@ LABELS: dict[str, dict[str, Any]] = {
 
 
 def ticket_url(ticket_id: int) -> str:
-    """The ticket's page (``tickets:detail``); one place to switch to reverse() later."""
-    return f"{settings.ESCALADE_BASE_URL.rstrip('/')}/tickets/{int(ticket_id)}/"
+    """The absolute address of the ticket's page (``tickets:detail``)."""
+    path = reverse("tickets:detail", kwargs={"pk": int(ticket_id)})
+    return f"{settings.ESCALADE_BASE_URL.rstrip('/')}{path}"
 
 
 def mail_domain() -> str:
