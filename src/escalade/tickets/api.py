@@ -47,6 +47,10 @@ CONTEXT_HEADERS = [
     OpenApiParameter(RECURSIVE_HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER,
                      enum=["0", "1"], description="Inclure les sous-entités (1 par défaut)."),
 ]
+ID = OpenApiParameter("id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
+ACTOR_ID = OpenApiParameter("actor_id", {"type": "integer", "minimum": 1},
+                            OpenApiParameter.PATH)
+WITH_ID = [ID, *CONTEXT_HEADERS]
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="Données invalides."),
     401: OpenApiResponse(s.ErrorSerializer, description="Authentification manquante."),
@@ -209,7 +213,7 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
 
 
 class TicketDetail(ApiView):
-    @extend_schema(operation_id="tickets_read", parameters=CONTEXT_HEADERS,
+    @extend_schema(operation_id="tickets_read", parameters=WITH_ID,
                    responses={200: s.TicketDetailSerializer, **ERRORS},
                    summary="Lire un ticket, ses acteurs et sa chronologie")
     def get(self, request: Request, pk: int) -> Response:
@@ -217,7 +221,7 @@ class TicketDetail(ApiView):
         return Response(ticket_detail(request, who, access.get_ticket_for(who, pk)))
 
     @extend_schema(operation_id="tickets_update", request=s.TicketUpdateSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
                    summary="Modifier des champs (et le statut)")
     def patch(self, request: Request, pk: int) -> Response:
@@ -237,7 +241,7 @@ class TicketDetail(ApiView):
 
 class ActorAdd(ApiView):
     @extend_schema(operation_id="tickets_actors_add", request=s.ActorInputSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={201: s.ActorSerializer, 200: s.ActorSerializer, **WRITE_ERRORS},
                    summary="Ajouter un demandeur, un observateur ou un attribué (utilisateur "
                            "ou groupe)")
@@ -260,7 +264,7 @@ class ActorAdd(ApiView):
 
 
 class ActorRemove(ApiView):
-    @extend_schema(operation_id="tickets_actors_remove", parameters=CONTEXT_HEADERS,
+    @extend_schema(operation_id="tickets_actors_remove", parameters=[ID, ACTOR_ID, *CONTEXT_HEADERS],
                    responses={204: None, **WRITE_ERRORS}, summary="Retirer un acteur")
     def delete(self, request: Request, pk: int, actor_id: int) -> Response:
         who = self.who()
@@ -273,7 +277,7 @@ class ActorRemove(ApiView):
 
 
 class Take(ApiView):
-    @extend_schema(operation_id="tickets_take", request=None, parameters=CONTEXT_HEADERS,
+    @extend_schema(operation_id="tickets_take", request=None, parameters=WITH_ID,
                    responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
                    summary="M'attribuer le ticket")
     def post(self, request: Request, pk: int) -> Response:
@@ -285,7 +289,7 @@ class Take(ApiView):
 
 class Escalate(ApiView):
     @extend_schema(operation_id="tickets_escalate", request=s.EscalateSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
                    summary="Escalader vers un groupe (les attribués actuels deviennent "
                            "observateurs)")
@@ -305,7 +309,7 @@ class FollowupAdd(ApiView):
     @extend_schema(operation_id="tickets_followups_add", request={
         "application/json": s.FollowupInputSerializer,
         "multipart/form-data": s.FollowupInputSerializer,
-    }, parameters=CONTEXT_HEADERS, responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+    }, parameters=WITH_ID, responses={201: s.CreatedSerializer, **WRITE_ERRORS},
         summary="Ajouter un suivi (public ou privé, documents, statut ; Résolu = solution)")
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
@@ -325,7 +329,7 @@ class FollowupAdd(ApiView):
 
 class TaskAdd(ApiView):
     @extend_schema(operation_id="tickets_tasks_add", request=s.TaskInputSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={201: s.CreatedSerializer, **WRITE_ERRORS},
                    summary="Ajouter une tâche")
     def post(self, request: Request, pk: int) -> Response:
@@ -341,7 +345,7 @@ class TaskAdd(ApiView):
 
 class SolutionAdd(ApiView):
     @extend_schema(operation_id="tickets_solution_add", request=s.SolutionInputSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={201: s.CreatedSerializer, **WRITE_ERRORS},
                    summary="Résoudre : ajouter la solution")
     def post(self, request: Request, pk: int) -> Response:
@@ -354,7 +358,7 @@ class SolutionAdd(ApiView):
 
 class Approve(ApiView):
     @extend_schema(operation_id="tickets_solution_approve", request=s.ApproveSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
                    summary="Approuver la solution (le ticket est clos)")
     def post(self, request: Request, pk: int) -> Response:
@@ -367,7 +371,7 @@ class Approve(ApiView):
 
 class Refuse(ApiView):
     @extend_schema(operation_id="tickets_solution_refuse", request=s.RefuseSerializer,
-                   parameters=CONTEXT_HEADERS,
+                   parameters=WITH_ID,
                    responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
                    summary="Refuser la solution, en disant pourquoi (le ticket est rouvert)")
     def post(self, request: Request, pk: int) -> Response:
@@ -379,7 +383,7 @@ class Refuse(ApiView):
 
 
 class AttachmentDownload(ApiView):
-    @extend_schema(operation_id="attachments_download", parameters=CONTEXT_HEADERS,
+    @extend_schema(operation_id="attachments_download", parameters=WITH_ID,
                    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY,
                               **ERRORS},
                    summary="Télécharger un document")
@@ -392,7 +396,7 @@ class AttachmentDownload(ApiView):
         return response
 
 
-# --- Directory -------------------------------------------------------------------------------------
+# --- Directory ------------------------------------------------------------------------------------
 
 
 class CategoryList(ApiView):
@@ -447,7 +451,7 @@ class Me(ApiView):
         }).data)
 
 
-# --- My tokens -------------------------------------------------------------------------------------
+# --- My tokens ------------------------------------------------------------------------------------
 
 
 class TokenCollection(ApiView):
@@ -480,7 +484,7 @@ class TokenCollection(ApiView):
 
 
 class TokenRevoke(ApiView):
-    @extend_schema(operation_id="tokens_revoke", responses={204: None, **ERRORS},
+    @extend_schema(operation_id="tokens_revoke", parameters=[ID], responses={204: None, **ERRORS},
                    summary="Révoquer un de mes jetons")
     def delete(self, request: Request, pk: int) -> Response:
         token = ApiToken.objects.filter(user=request.user, pk=pk).first()

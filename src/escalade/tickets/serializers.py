@@ -312,7 +312,7 @@ class MeSerializer(serializers.Serializer):
     groups = serializers.ListField(child=serializers.IntegerField())
 
 
-# --- Tokens ----------------------------------------------------------------------------------------
+# --- Tokens ---------------------------------------------------------------------------------------
 
 
 class TokenSerializer(serializers.Serializer):
