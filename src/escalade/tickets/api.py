@@ -264,7 +264,8 @@ class ActorAdd(ApiView):
 
 
 class ActorRemove(ApiView):
-    @extend_schema(operation_id="tickets_actors_remove", parameters=[ID, ACTOR_ID, *CONTEXT_HEADERS],
+    @extend_schema(operation_id="tickets_actors_remove",
+                   parameters=[ID, ACTOR_ID, *CONTEXT_HEADERS],
                    responses={204: None, **WRITE_ERRORS}, summary="Retirer un acteur")
     def delete(self, request: Request, pk: int, actor_id: int) -> Response:
         who = self.who()
