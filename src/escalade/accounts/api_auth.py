@@ -9,14 +9,14 @@ hold are refused (400), never silently replaced.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from escalade.accounts.models import ApiToken
+from escalade.accounts.models import ApiToken, User
 from escalade.accounts.tokens import authenticate_token
 from escalade.accounts.who import NoProfile, Who, build_who, who_from_session
 
@@ -76,7 +76,7 @@ def api_who(request: Request) -> Who:
     cached = getattr(request, "_escalade_who", None)
     if cached is not None:
         return cached
-    user = request.user
+    user = cast(User, request.user)
     token = request.auth if isinstance(request.auth, ApiToken) else None
     profile_id = _number(request, PROFILE_HEADER)
     entity_id = _number(request, ENTITY_HEADER)

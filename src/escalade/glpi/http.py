@@ -119,7 +119,7 @@ def boolean(value: Any, default: bool = False) -> bool:
 
 def request_params(request: HttpRequest) -> dict[str, Any]:
     """Query string merged with the body (JSON, or multipart with uploadManifest)."""
-    params = php_query(list(request.GET.items()))
+    params = php_query([(k, str(v)) for k, v in request.GET.items()])
     for key in request.GET:
         values = request.GET.getlist(key)
         if key.endswith("[]") and len(values) > 1:
@@ -140,7 +140,7 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
                 raise GlpiError("ERROR_JSON_PAYLOAD_INVALID",
                                 "uploadManifest n'est pas un JSON valide.") from None
         else:
-            body = php_query(list(request.POST.items()))
+            body = php_query([(k, str(v)) for k, v in request.POST.items()])
         if not isinstance(body, dict):
             raise GlpiError("ERROR_JSON_PAYLOAD_INVALID", "uploadManifest doit être un objet.")
         params.update(body)
@@ -151,7 +151,7 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
             body = json.loads(raw)
         except ValueError:
             if content_type == "application/x-www-form-urlencoded":
-                body = php_query(list(request.POST.items()))
+                body = php_query([(k, str(v)) for k, v in request.POST.items()])
             else:
                 raise GlpiError("ERROR_JSON_PAYLOAD_INVALID",
                                 "Le corps de la requête n'est pas un JSON valide.") from None

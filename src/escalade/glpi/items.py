@@ -39,7 +39,7 @@ from escalade.tickets.models import (
     TicketType,
 )
 
-SOURCE_TO_GLPI = {Source.HELPDESK: 1, Source.EMAIL: 2, Source.PHONE: 3, Source.DIRECT: 4,
+SOURCE_TO_GLPI: dict[str, int] = {Source.HELPDESK: 1, Source.EMAIL: 2, Source.PHONE: 3, Source.DIRECT: 4,
                   Source.OTHER: 6, Source.API: 1}
 GLPI_TO_SOURCE = {1: Source.HELPDESK, 2: Source.EMAIL, 3: Source.PHONE, 4: Source.DIRECT,
                   5: Source.OTHER, 6: Source.OTHER}
@@ -818,7 +818,8 @@ def _log_row(event: TicketEvent, data: dict[str, Any]) -> dict[str, Any]:
     if kind in ("actor_added", "actor_removed"):
         link = "User" if data.get("user") else "Group"
     option = 0
-    old = new = ""
+    old: Any = ""
+    new: Any = ""
     if kind == "field_changed":
         option = FIELD_OPTION.get(str(data.get("field")), 0)
         old, new = data.get("old"), data.get("new")
@@ -889,9 +890,9 @@ def text_filter(item: ItemType, search: Any) -> Q:
                 any_field |= Q(**{f"{orm}__icontains": str(value)})
             condition &= any_field
             continue
-        orm = item.text_fields.get(str(key))
-        if orm is None:
+        column = item.text_fields.get(str(key))
+        if column is None:
             raise GlpiError("ERROR", _("Requête invalide : champ de recherche inconnu « %s ».")
                             % key)
-        condition &= Q(**{f"{orm}__icontains": str(value)})
+        condition &= Q(**{f"{column}__icontains": str(value)})
     return condition

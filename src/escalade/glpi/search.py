@@ -166,7 +166,7 @@ def parse_date(value: Any) -> datetime:
     raise _malformed(_("date invalide « %s »") % text[:40])
 
 
-def _actor_q(option: Option, who: Who, searchtype: str, value: Any) -> Q:
+def _actor_q(option: Option, who: Who, searchtype: str, value: Any) -> Any:
     is_user = option.kind == "user"
     base: dict[str, Any] = {"ticket": OuterRef("pk"), "role": option.role}
     text = str(value)

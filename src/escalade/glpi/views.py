@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -33,7 +34,7 @@ from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNot
 
 logger = logging.getLogger(__name__)
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 WRITE_CODES = {"POST": "ERROR_GLPI_ADD", "PUT": "ERROR_GLPI_UPDATE",
                "PATCH": "ERROR_GLPI_UPDATE", "DELETE": "ERROR_GLPI_DELETE"}
 
@@ -48,9 +49,9 @@ def endpoint(methods: tuple[str, ...], *, session: bool = True) -> Callable[[Vie
     def decorate(view: View) -> View:
         @csrf_exempt
         @functools.wraps(view)
-        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
             if request.method == "OPTIONS":
-                response: HttpResponse = HttpResponse(status=200)
+                response: HttpResponseBase = HttpResponse(status=200)
                 response["Allow"] = ", ".join(methods)
             else:
                 response = _answer(view, methods, session, request, kwargs)
@@ -68,7 +69,7 @@ def endpoint(methods: tuple[str, ...], *, session: bool = True) -> Callable[[Vie
 
 
 def _answer(view: View, methods: tuple[str, ...], needs_session: bool, request: HttpRequest,
-            kwargs: dict[str, Any]) -> HttpResponse:
+            kwargs: dict[str, Any]) -> HttpResponseBase:
     try:
         if request.method not in methods:
             raise GlpiError("ERROR_METHOD_NOT_ALLOWED",
@@ -96,7 +97,7 @@ def _answer(view: View, methods: tuple[str, ...], needs_session: bool, request: 
 
 
 @endpoint(("GET", "POST"), session=False)
-def init_session(request: HttpRequest, *, params: dict[str, Any], client: Any) -> HttpResponse:
+def init_session(request: HttpRequest, *, params: dict[str, Any], client: Any) -> HttpResponseBase:
     api_session, token = sessions.open_session(request, params, client)
     body: dict[str, Any] = {"session_token": token}
     if boolean(params.get("get_full_session")):
@@ -106,7 +107,7 @@ def init_session(request: HttpRequest, *, params: dict[str, Any], client: Any) -
 
 
 @endpoint(("GET", "POST", "DELETE"))
-def kill_session(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def kill_session(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     sessions.kill_session(ctx.session)
     return _json(True)
 
@@ -118,7 +119,7 @@ def _profile_entities(ctx_who: Any, profile_id: int) -> list[dict[str, Any]]:
 
 
 @endpoint(("GET",))
-def my_profiles(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def my_profiles(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     profiles = []
     for profile in ctx.who.profiles:
         data = profile_fields(profile)
@@ -128,14 +129,14 @@ def my_profiles(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
 
 
 @endpoint(("GET",))
-def active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     data = profile_fields(ctx.who.profile)
     data["entities"] = _profile_entities(ctx.who, ctx.who.profile.pk)
     return _json({"active_profile": data})
 
 
 @endpoint(("POST", "GET"))
-def change_active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def change_active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     if "profiles_id" not in ctx.params:
         raise GlpiError("ERROR_BAD_ARRAY", _("Le paramètre profiles_id est manquant."))
     sessions.change_profile(ctx.session, ctx.params["profiles_id"])
@@ -143,7 +144,7 @@ def change_active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
 
 
 @endpoint(("GET",))
-def my_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def my_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     reach = sessions.build_who(ctx.who.user, profile_id=ctx.who.profile.pk or None)
     entities = Entity.objects.filter(pk__in=reach.entity_ids)
     if not boolean(ctx.params.get("is_recursive")):
@@ -153,7 +154,7 @@ def my_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
 
 
 @endpoint(("GET",))
-def active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     who = ctx.who
     active = who.active_entity_id
     if active is None:
@@ -167,7 +168,7 @@ def active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
 
 
 @endpoint(("POST", "GET"))
-def change_active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def change_active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     entity = ctx.params.get("entities_id", "all")
     sessions.change_entities(ctx.session, entity,
                              boolean(ctx.params.get("is_recursive"), default=False))
@@ -191,12 +192,12 @@ def _full_session(who: Any, request: HttpRequest) -> dict[str, Any]:
 
 
 @endpoint(("GET",))
-def full_session(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def full_session(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     return _json({"session": _full_session(ctx.who, request)})
 
 
 @endpoint(("GET",))
-def glpi_config(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def glpi_config(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     return _json({"cfg_glpi": {"version": "10.0.15", "list_limit": 50,
                                "list_limit_max": 1000, "use_mailing": 1,
                                "url_base": request.build_absolute_uri("/").rstrip("/")}})
@@ -205,7 +206,7 @@ def glpi_config(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
 # --- Items ------------------------------------------------------------------------------------
 
 
-def _listing(ctx: Ctx, item: items.ItemType, queryset: Any) -> HttpResponse:
+def _listing(ctx: Ctx, item: items.ItemType, queryset: Any) -> HttpResponseBase:
     params = ctx.params
     start, end = parse_range(params.get("range"))
     sort = str(params.get("sort") or "id")
@@ -234,7 +235,7 @@ def _wants_file(request: HttpRequest, params: dict[str, Any]) -> bool:
             or params.get("alt") == "media")
 
 
-def _download(ctx: Ctx, pk: Any) -> HttpResponse:
+def _download(ctx: Ctx, pk: Any) -> HttpResponseBase:
     attachment = access.get_attachment_for(ctx.who, pk)
     response = FileResponse(attachment.file.open("rb"), as_attachment=True,
                             filename=attachment.filename,
@@ -273,7 +274,7 @@ def _one(action: Callable[[], Any]) -> tuple[Any, str]:
         return False, error.message
 
 
-def _add(ctx: Ctx, item: items.ItemType) -> HttpResponse:
+def _add(ctx: Ctx, item: items.ItemType) -> HttpResponseBase:
     inputs, is_list = _inputs(ctx.params)
     if not is_list:
         new_id = item.add(ctx, inputs[0])
@@ -291,7 +292,7 @@ def _add(ctx: Ctx, item: items.ItemType) -> HttpResponse:
 
 
 def _batch(results: list[dict[str, Any]], item: items.ItemType, verb: str, *,
-           created: bool = False, ctx: Ctx) -> HttpResponse:
+           created: bool = False, ctx: Ctx) -> HttpResponseBase:
     failed = [r for r in results if r.get("message") != ""]
     if failed and len(failed) == len(results):
         return GlpiError(f"ERROR_GLPI_{verb}", "", payload=results).response()
@@ -303,7 +304,7 @@ def _batch(results: list[dict[str, Any]], item: items.ItemType, verb: str, *,
     return response
 
 
-def _update(ctx: Ctx, item: items.ItemType, pk: Any) -> HttpResponse:
+def _update(ctx: Ctx, item: items.ItemType, pk: Any) -> HttpResponseBase:
     inputs, _is_list = _inputs(ctx.params)
     results = []
     for data in inputs:
@@ -319,7 +320,7 @@ def _update(ctx: Ctx, item: items.ItemType, pk: Any) -> HttpResponse:
     return _batch(results, item, "UPDATE", ctx=ctx)
 
 
-def _delete(ctx: Ctx, item: items.ItemType, pk: Any) -> HttpResponse:
+def _delete(ctx: Ctx, item: items.ItemType, pk: Any) -> HttpResponseBase:
     purge = boolean(ctx.params.get("force_purge"))
     if pk is not None:
         targets = [pk]
@@ -338,7 +339,7 @@ def _delete(ctx: Ctx, item: items.ItemType, pk: Any) -> HttpResponse:
 
 
 @endpoint(("GET", "POST", "PUT", "PATCH", "DELETE"))
-def collection(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponse:
+def collection(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponseBase:
     item = items.itemtype(itemtype)
     if request.method == "GET":
         return _listing(ctx, item, item.queryset(ctx))
@@ -350,11 +351,11 @@ def collection(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponse
 
 
 @endpoint(("GET", "PUT", "PATCH", "DELETE"))
-def element(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str) -> HttpResponse:
+def element(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str) -> HttpResponseBase:
     return _element(request, ctx, itemtype, pk)
 
 
-def _element(request: HttpRequest, ctx: Ctx, itemtype: str, pk: str) -> HttpResponse:
+def _element(request: HttpRequest, ctx: Ctx, itemtype: str, pk: str) -> HttpResponseBase:
     item = items.itemtype(itemtype)
     if request.method == "GET":
         if item.name == "Document" and _wants_file(request, ctx.params):
@@ -382,7 +383,7 @@ def _with_extras(ctx: Ctx, ticket: Any, data: dict[str, Any]) -> None:
 
 @endpoint(("GET",))
 def sub_items(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str,
-              sub: str) -> HttpResponse:
+              sub: str) -> HttpResponseBase:
     parent = items.itemtype(itemtype)
     if parent.name != "Ticket":
         raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
@@ -406,7 +407,7 @@ def sub_items(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str,
 
 @endpoint(("GET", "PUT", "PATCH", "DELETE"))
 def sub_element(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str, sub: str,
-                subid: str) -> HttpResponse:
+                subid: str) -> HttpResponseBase:
     parent = items.itemtype(itemtype)
     if parent.name != "Ticket" or sub.lower() not in items.TICKET_SUBITEMS:
         raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
@@ -425,11 +426,11 @@ def _pk(value: str) -> int:
 
 
 @endpoint(("GET",))
-def multiple_items(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
+def multiple_items(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     wanted = as_list(ctx.params.get("items"))
     if not wanted or len(wanted) > 100:
         raise GlpiError("ERROR_BAD_ARRAY", _("Le paramètre items est manquant ou trop long."))
-    results = []
+    results: list[Any] = []
     for entry in wanted:
         if not isinstance(entry, dict) or "itemtype" not in entry or "items_id" not in entry:
             raise GlpiError("ERROR_BAD_ARRAY", _("Chaque élément demande itemtype et items_id."))
@@ -442,7 +443,7 @@ def multiple_items(request: HttpRequest, *, ctx: Ctx) -> HttpResponse:
 
 
 @endpoint(("GET",))
-def list_search_options(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponse:
+def list_search_options(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponseBase:
     if itemtype.lower() != "ticket":
         raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
                         _("Options de recherche gérées pour Ticket seulement."))
@@ -450,7 +451,7 @@ def list_search_options(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> Htt
 
 
 @endpoint(("GET", "POST"))
-def search_items(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponse:
+def search_items(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponseBase:
     if itemtype.lower() != "ticket":
         raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
                         _("La recherche est gérée pour Ticket seulement."))
@@ -474,12 +475,12 @@ def search_items(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpRespon
 
 
 @endpoint(("GET",), session=False)
-def root(request: HttpRequest, *, params: dict[str, Any], client: Any) -> HttpResponse:
+def root(request: HttpRequest, *, params: dict[str, Any], client: Any) -> HttpResponseBase:
     raise GlpiError("ERROR_RESOURCE_MISSING",
                     _("Ressource manquante : voir la documentation de l'API de GLPI."))
 
 
 @endpoint(("GET", "POST", "PUT", "PATCH", "DELETE"), session=False)
 def unknown(request: HttpRequest, *, params: dict[str, Any], client: Any,
-            **kwargs: Any) -> HttpResponse:
+            **kwargs: Any) -> HttpResponseBase:
     raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue."))

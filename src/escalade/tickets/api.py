@@ -188,7 +188,8 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
             by_followup.setdefault(a.followup_id, []).append(a.pk)
         if a.task_id:
             by_task.setdefault(a.task_id, []).append(a.pk)
-        a.url = request.build_absolute_uri(reverse("api:attachment", args=[a.pk]))
+        a.url = request.build_absolute_uri(  # type: ignore[attr-defined]
+            reverse("api:attachment", args=[a.pk]))
     timeline: list[dict[str, Any]] = []
     for f in access.visible_followups(who, ticket).select_related("author"):
         timeline.append({"kind": "followup", "id": f.pk, "created_at": f.created_at,
@@ -315,7 +316,7 @@ class FollowupAdd(ApiView):
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
-        data = request.data
+        data: Any = request.data
         if hasattr(data, "getlist"):  # multipart: several files under one name
             data = {**data.dict(), "attachments": data.getlist("attachments")}
         valid = self.valid(s.FollowupInputSerializer, data)
@@ -460,7 +461,7 @@ class TokenCollection(ApiView):
                    responses={200: s.page_of(s.TokenSerializer(), "TokenPage"), **ERRORS},
                    summary="Mes jetons d'API")
     def get(self, request: Request) -> Response:
-        tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at", "-pk")
+        tokens = ApiToken.objects.filter(user=request.user.pk).order_by("-created_at", "-pk")
         return paged(request, tokens, s.TokenSerializer)
 
     @extend_schema(operation_id="tokens_create", request=s.TokenInputSerializer,
@@ -488,7 +489,7 @@ class TokenRevoke(ApiView):
     @extend_schema(operation_id="tokens_revoke", parameters=[ID], responses={204: None, **ERRORS},
                    summary="Révoquer un de mes jetons")
     def delete(self, request: Request, pk: int) -> Response:
-        token = ApiToken.objects.filter(user=request.user, pk=pk).first()
+        token = ApiToken.objects.filter(user=request.user.pk, pk=pk).first()
         if token is None:
             raise Http404
         revoke_token(token)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import drf_spectacular_sidecar
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
@@ -70,7 +71,8 @@ def docs(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def asset(request: HttpRequest, name: str) -> HttpResponse:
+def asset(request: HttpRequest, name: str) -> HttpResponseBase:
+    response: HttpResponseBase
     if name == "init.js":
         response = HttpResponse(INIT_JS, content_type="text/javascript; charset=utf-8")
     elif name in ASSETS:

@@ -24,7 +24,9 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("Message lisible, en français."))
     code = serializers.CharField(required=False)
     field = serializers.CharField(required=False, allow_null=True)
-    errors = serializers.DictField(required=False, help_text=_("Erreurs par champ."))
+    errors = serializers.DictField(  # type: ignore[assignment]
+        required=False, help_text=_("Erreurs par champ.")
+    )
 
 
 class PageQuerySerializer(serializers.Serializer):
@@ -91,7 +93,7 @@ class TicketSummarySerializer(serializers.Serializer):
     priority = serializers.IntegerField()
     category = NamedTreeSerializer(allow_null=True)
     entity = NamedTreeSerializer()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     opened_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     solved_at = serializers.DateTimeField(allow_null=True)
@@ -268,7 +270,9 @@ class CategorySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     full_name = serializers.CharField()
-    parent = serializers.IntegerField(source="parent_id", allow_null=True)
+    parent = serializers.IntegerField(  # type: ignore[assignment]
+        source="parent_id", allow_null=True
+    )
     is_incident = serializers.BooleanField()
     is_request = serializers.BooleanField()
     group_in_charge = serializers.IntegerField(source="group_in_charge_id", allow_null=True)
