@@ -39,8 +39,8 @@ from escalade.tickets.models import (
     TicketType,
 )
 
-SOURCE_TO_GLPI: dict[str, int] = {Source.HELPDESK: 1, Source.EMAIL: 2, Source.PHONE: 3, Source.DIRECT: 4,
-                  Source.OTHER: 6, Source.API: 1}
+SOURCE_TO_GLPI: dict[str, int] = {Source.HELPDESK: 1, Source.EMAIL: 2, Source.PHONE: 3,
+                                   Source.DIRECT: 4, Source.OTHER: 6, Source.API: 1}
 GLPI_TO_SOURCE = {1: Source.HELPDESK, 2: Source.EMAIL, 3: Source.PHONE, 4: Source.DIRECT,
                   5: Source.OTHER, 6: Source.OTHER}
 
