@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
@@ -26,7 +28,26 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance, response_headers_conformance]
 
 
-schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+DJANGO = get_wsgi_application()
+
+
+def wsgi_app(environ, start_response):
+    """Django's WSGI app, keeping the test's database connection open (as the test client)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = DJANGO(environ, start_response)
+        try:
+            body = b"".join(response)
+        finally:
+            response.close()
+        return [body]
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
 # Data the schema allows (Django's router answers a non-integer id before the API does).
 schema.config.generation.update(modes=[GenerationMode.POSITIVE], no_shrink=True,
                                 database="none")

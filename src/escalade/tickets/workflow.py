@@ -79,7 +79,7 @@ def _changing(ticket: Ticket, by: Who | None) -> Iterator[Change]:
     """Lock the ticket, yield a Change, then save, record events and queue mails."""
     with transaction.atomic():
         locked = (
-            Ticket.objects.select_for_update()
+            Ticket.objects.select_for_update(of=("self",))  # PostgreSQL: not the outer joins
             .select_related("entity", "category")
             .get(pk=ticket.pk)
         )
