@@ -128,9 +128,12 @@ def pick_category(who: Who, value: Any) -> Category | None:
 
 
 def pick_entity(who: Who, value: Any) -> Entity | None:
+    """An active entity; GLPI's root 0 (or nothing) means the default one."""
     if value in (None, ""):
         return None
     number = _int(value, "entities_id")
+    if number == 0:
+        return None
     entity = Entity.objects.filter(pk=number, pk__in=who.entity_ids).first()
     if entity is None:
         raise InvalidInput(_("Entité introuvable ou inactive : %s") % number, field="entities_id")

@@ -99,6 +99,7 @@ def open_session(request: HttpRequest, params: dict[str, Any],
         raise GlpiError("ERROR_GLPI_LOGIN", "Ce compte n'a aucun profil.") from None
     clear = secrets.token_urlsafe(24)
     now = timezone.now()
+    ApiSession.objects.filter(expires_at__lte=now).delete()  # forget the expired ones
     session = ApiSession.objects.create(
         token_hash=_hash(clear), user=user, client=client, profile_id=who.profile.pk or None,
         entity_id=who.active_entity_id, recursive=who.recursive, last_used_at=now,
