@@ -39,6 +39,9 @@ def test_list_is_ranged_with_content_range_and_206(demo, chef, glpi_as):
     assert (beyond.status_code, beyond.json()[0]) == (400, "ERROR_RANGE_EXCEED_TOTAL")
     bad_sort = api.get("Ticket", {"sort": "password"})
     assert (bad_sort.status_code, bad_sort.json()[0]) == (400, "ERROR")
+    by_option = api.get("Ticket", {"sort": 1, "order": "ASC"}).json()
+    assert [t["name"] for t in by_option] == ["Ticket 0", "Ticket 1", "Ticket 2"]
+    assert api.get(f"Ticket/{by_option[0]['id']}").has_header("Last-Modified")
     found = api.get("Ticket", {"searchText[name]": "ticket 1"}).json()
     assert [t["name"] for t in found] == ["Ticket 1"]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -210,6 +211,8 @@ def _listing(ctx: Ctx, item: items.ItemType, queryset: Any) -> HttpResponseBase:
     params = ctx.params
     start, end = parse_range(params.get("range"))
     sort = str(params.get("sort") or "id")
+    if sort.isdigit():  # GLPI's documentation says a search option id: 1 name, else id
+        sort = "name" if sort == "1" and "name" in item.sort_fields else "id"
     if sort not in item.sort_fields:
         raise GlpiError("ERROR", _("Requête invalide : tri impossible sur « %s ».") % sort[:40])
     order = str(params.get("order") or "ASC").upper()
@@ -364,7 +367,11 @@ def _element(request: HttpRequest, ctx: Ctx, itemtype: str, pk: str) -> HttpResp
         data = item.render(ctx, obj)
         if item.name == "Ticket":
             _with_extras(ctx, obj, data)
-        return _json(data)
+        response = _json(data)
+        modified = getattr(obj, "updated_at", None)
+        if modified is not None:
+            response["Last-Modified"] = http_date(modified.timestamp())
+        return response
     if request.method in ("PUT", "PATCH"):
         return _update(ctx, item, pk)
     return _delete(ctx, item, pk)
