@@ -69,20 +69,32 @@ def outsider(demo) -> Who:
     """A technician of another académie, with the same profile as tech.bai."""
     other = Entity.objects.create(name="Académie de Bretagne")
     user = User.objects.create_user("tech.bzh", email="tech.bzh@example.org", password="x")
-    ProfileGrant.objects.create(user=user, profile=demo.technician, entity=other,
-                                is_recursive=True, is_default=True)
+    ProfileGrant.objects.create(
+        user=user, profile=demo.technician, entity=other, is_recursive=True, is_default=True
+    )
     group = SupportGroup.objects.create(name="DSI-BZH", entity=other)
     Membership.objects.create(group=group, user=user)
     return build_who(user)
 
 
-def open_lsu_ticket(demo: Demo, by: Who, *, title: str = "Accès impossible à LSU",
-                    content: str = "Message d'erreur : 403. Tél. 02 31 00 00 00",
-                    urgency: int = 3, **extra) -> Ticket:
+def open_lsu_ticket(
+    demo: Demo,
+    by: Who,
+    *,
+    title: str = "Accès impossible à LSU",
+    content: str = "Message d'erreur : 403. Tél. 02 31 00 00 00",
+    urgency: int = 3,
+    **extra,
+) -> Ticket:
     """A ticket as chef.etab files it in the procedure (Scolarité > LSU)."""
     return workflow.create_ticket(
-        by=by, type=TicketType.INCIDENT, category=demo.lsu, urgency=urgency, title=title,
-        content=content, **extra,
+        by=by,
+        type=TicketType.INCIDENT,
+        category=demo.lsu,
+        urgency=urgency,
+        title=title,
+        content=content,
+        **extra,
     )
 
 

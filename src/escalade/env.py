@@ -103,7 +103,9 @@ def email(name: str, default: str) -> dict:
     if scheme == "file":
         path = parts.path or parts.netloc
         if not path:
-            raise ImproperlyConfigured(f"{name}={raw!r}: file: needs a folder, e.g. file:/var/mail.")
+            raise ImproperlyConfigured(
+                f"{name}={raw!r}: file: needs a folder, e.g. file:/var/mail."
+            )
         result["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
         result["EMAIL_FILE_PATH"] = path
         return result

@@ -58,7 +58,9 @@ class SupportGroupAdmin(admin.ModelAdmin):
 
 class ProfileForm(forms.ModelForm):
     rights = forms.MultipleChoiceField(
-        label=_("Droits"), choices=Right.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Droits"),
+        choices=Right.choices,
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
 

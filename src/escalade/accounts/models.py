@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,18 +32,18 @@ class TreeNode(models.Model):
     def __str__(self) -> str:
         return self.full_name or self.name
 
-    def clean(self) -> None:
-        parent = getattr(self, "parent", None)
-        if parent is not None and self.pk and f"/{self.pk}/" in (parent.path or ""):
-            raise ValidationError({"parent": _("Un élément ne peut pas être placé sous lui-même.")})
-
     def save(self, *args, **kwargs) -> None:
         # Derived columns only (no business logic): keep path and full name in step.
         super().save(*args, **kwargs)
         self.refresh_tree()
 
+    def clean(self) -> None:
+        parent = getattr(self, "parent", None)
+        if parent is not None and self.pk and f"/{self.pk}/" in (parent.path or ""):
+            raise ValidationError({"parent": _("Un élément ne peut pas être placé sous lui-même.")})
+
     def refresh_tree(self) -> None:
-        model = type(self)
+        model: Any = type(self)
         parent = getattr(self, "parent", None)
         path = f"{parent.path if parent else '/'}{self.pk}/"
         full_name = f"{parent.full_name} > {self.name}" if parent else self.name
@@ -61,7 +63,11 @@ class Entity(TreeNode):
     """Entité: an académie, a département, a school… Tickets belong to exactly one."""
 
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("entité parente"),
     )
     autoclose_days = models.IntegerField(
@@ -93,9 +99,7 @@ class User(AbstractUser):
     language = models.CharField(
         _("langue"), max_length=8, choices=[("fr", "Français"), ("en", "English")], default="fr"
     )
-    notify_own_changes = models.BooleanField(
-        _("me notifier de mes propres actions"), default=False
-    )
+    notify_own_changes = models.BooleanField(_("me notifier de mes propres actions"), default=False)
 
     class Meta:
         verbose_name = _("utilisateur")
@@ -113,7 +117,11 @@ class SupportGroup(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.PROTECT, verbose_name=_("entité"))
     is_recursive = models.BooleanField(_("visible dans les sous-entités"), default=True)
     supervisor = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="supervised_groups",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supervised_groups",
         verbose_name=_("responsable"),
     )
     members = models.ManyToManyField(
@@ -218,15 +226,18 @@ class ApiToken(models.Model):
     still choose another profile or entity the user holds.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens",
-                             verbose_name=_("utilisateur"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("utilisateur")
+    )
     name = models.CharField(_("nom"), max_length=100)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(_("début du jeton"), max_length=12, editable=False)
-    profile = models.ForeignKey(Profile, on_delete=models.SET_NULL, null=True, blank=True,
-                                verbose_name=_("profil actif"))
-    entity = models.ForeignKey(Entity, on_delete=models.SET_NULL, null=True, blank=True,
-                               verbose_name=_("entité active"))
+    profile = models.ForeignKey(
+        Profile, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("profil actif")
+    )
+    entity = models.ForeignKey(
+        Entity, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("entité active")
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("dernière utilisation"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)

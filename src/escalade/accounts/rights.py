@@ -12,8 +12,9 @@ class Right(models.TextChoices):
     # Tickets
     TICKET_READ_MY = "ticket.read_my", _("Tickets : voir mes tickets")
     TICKET_READ_GROUP = "ticket.read_group", _("Tickets : voir les tickets de mes groupes")
-    TICKET_READ_ASSIGNED = "ticket.read_assigned", _(
-        "Tickets : voir les tickets attribués à moi ou à mes groupes"
+    TICKET_READ_ASSIGNED = (
+        "ticket.read_assigned",
+        _("Tickets : voir les tickets attribués à moi ou à mes groupes"),
     )
     TICKET_READ_ALL = "ticket.read_all", _("Tickets : voir tous les tickets")
     TICKET_CREATE = "ticket.create", _("Tickets : créer")

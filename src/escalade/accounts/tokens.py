@@ -14,13 +14,24 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_token(user: User, name: str, *, key: str | None = None,
-                 profile: Profile | None = None, entity: Entity | None = None
-                 ) -> tuple[ApiToken, str]:
+def create_token(
+    user: User,
+    name: str,
+    *,
+    key: str | None = None,
+    profile: Profile | None = None,
+    entity: Entity | None = None,
+) -> tuple[ApiToken, str]:
     """A new token and its clear key (shown once). ``key`` is only for the demo."""
     key = key or secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name[:100], key_hash=hash_key(key),
-                                    prefix=key[:8], profile=profile, entity=entity)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name[:100],
+        key_hash=hash_key(key),
+        prefix=key[:8],
+        profile=profile,
+        entity=entity,
+    )
     return token, key
 
 

@@ -6,6 +6,7 @@ a django-tasks task and its interval. The task itself must be idempotent.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -34,10 +35,8 @@ JOBS: list[Job] = [
 def claim(name: str, every: timedelta) -> bool:
     """True for exactly one caller per interval, across processes and machines."""
     now = timezone.now()
-    try:
+    with contextlib.suppress(IntegrityError):  # another worker created it first
         PeriodicRun.objects.get_or_create(name=name)
-    except IntegrityError:
-        pass
     won = PeriodicRun.objects.filter(
         Q(last_run__isnull=True) | Q(last_run__lte=now - every), name=name
     ).update(last_run=now)

@@ -30,8 +30,9 @@ def make_reply_token(ticket_id: int, user_id: int, *, now: float | None = None) 
     return f"{payload}x{_signature(payload)}"
 
 
-def read_reply_token(token: str, *, max_age: int = MAX_AGE,
-                     now: float | None = None) -> tuple[int, int] | None:
+def read_reply_token(
+    token: str, *, max_age: int = MAX_AGE, now: float | None = None
+) -> tuple[int, int] | None:
     """(ticket_id, user_id) for a valid, unexpired token; None otherwise."""
     token = (token or "").strip().lower()
     payload, _, signature = token.rpartition("x")

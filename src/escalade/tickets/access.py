@@ -12,6 +12,7 @@ ticket that does not exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -53,7 +54,7 @@ def visible_tickets(who: Who | None, *, include_deleted: bool = False) -> QueryS
         return tickets
     uid = who.user.pk
     groups = list(who.group_ids)
-    seen = Q(pk__in=[])
+    seen: Any = Q(pk__in=[])
     if who.has(Right.TICKET_READ_MY):
         seen |= Q(created_by_id=uid)
         seen |= _actor_exists(user_id=uid, role__in=WATCHING_ROLES)
@@ -233,6 +234,26 @@ def can_add_private(who: Who | None, kind: str = "followup") -> bool:
         return True
     right = Right.FOLLOWUP_SEE_PRIVATE if kind == "followup" else Right.TASK_SEE_PRIVATE
     return who.has(right)
+
+
+def can_edit_followup(who: Who | None, ticket: Ticket, followup: Followup) -> bool:
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    if who.has(Right.FOLLOWUP_EDIT_ALL):
+        return True
+    return who.has(Right.FOLLOWUP_EDIT_MY) and followup.author_id == who.user.pk
+
+
+def can_edit_task(who: Who | None, ticket: Ticket, task: Task) -> bool:
+    if ticket.is_closed:
+        return False
+    if who is None:
+        return True
+    if who.has(Right.TASK_EDIT_ALL):
+        return True
+    return who.has(Right.TASK_EDIT_MY) and task.author_id == who.user.pk
 
 
 def can_add_task(who: Who | None, ticket: Ticket) -> bool:
@@ -450,6 +471,4 @@ def visible_users(who: Who | None) -> QuerySet[User]:
         return users
     if not who.has_any(Right.TICKET_UPDATE, Right.TICKET_ASSIGN):
         return users.filter(pk=who.user.pk)
-    return users.filter(
-        Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)
-    ).distinct()
+    return users.filter(Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)).distinct()

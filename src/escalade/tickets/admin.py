@@ -13,8 +13,14 @@ from escalade.tickets.models import (
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "entity", "group_in_charge", "is_helpdesk_visible",
-                    "is_incident", "is_request"]
+    list_display = [
+        "full_name",
+        "entity",
+        "group_in_charge",
+        "is_helpdesk_visible",
+        "is_incident",
+        "is_request",
+    ]
     search_fields = ["name", "full_name", "code"]
     autocomplete_fields = ["parent", "entity", "group_in_charge", "user_in_charge"]
 

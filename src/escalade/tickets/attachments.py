@@ -17,8 +17,30 @@ from escalade.tickets.errors import InvalidInput
 
 # Extensions people send to a helpdesk. Anything else is refused with a message.
 ALLOWED_EXTENSIONS = {
-    "pdf", "png", "jpg", "jpeg", "gif", "webp", "bmp", "txt", "log", "csv", "json", "xml",
-    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "zip", "eml",
+    "pdf",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "bmp",
+    "txt",
+    "log",
+    "csv",
+    "json",
+    "xml",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "rtf",
+    "zip",
+    "eml",
     "msg",
 }
 # Signatures checked for the types that browsers render.

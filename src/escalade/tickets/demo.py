@@ -18,7 +18,6 @@ from escalade.accounts.models import (
     SupportGroup,
     User,
 )
-from escalade.accounts.tokens import create_token, hash_key
 from escalade.accounts.rights import (
     ALL_RIGHTS,
     SELF_SERVICE_RIGHTS,
@@ -26,6 +25,7 @@ from escalade.accounts.rights import (
     Interface,
     Right,
 )
+from escalade.accounts.tokens import create_token, hash_key
 from escalade.tickets.models import (
     Category,
     Rule,
@@ -39,12 +39,25 @@ from escalade.tickets.models import (
 DEMO_PASSWORD = "demo"
 
 REFERENT_RIGHTS = [
-    Right.TICKET_READ_MY, Right.TICKET_READ_GROUP, Right.TICKET_READ_ASSIGNED,
-    Right.TICKET_CREATE, Right.TICKET_UPDATE, Right.TICKET_ASSIGN, Right.TICKET_TAKE,
-    Right.TICKET_STEAL, Right.TICKET_APPROVE,
-    Right.FOLLOWUP_SEE_PUBLIC, Right.FOLLOWUP_SEE_PRIVATE, Right.FOLLOWUP_ADD_MY,
-    Right.FOLLOWUP_ADD_GROUP, Right.FOLLOWUP_ADD_ALL, Right.FOLLOWUP_EDIT_MY,
-    Right.TASK_SEE_PUBLIC, Right.TASK_SEE_PRIVATE, Right.TASK_ADD, Right.TASK_EDIT_MY,
+    Right.TICKET_READ_MY,
+    Right.TICKET_READ_GROUP,
+    Right.TICKET_READ_ASSIGNED,
+    Right.TICKET_CREATE,
+    Right.TICKET_UPDATE,
+    Right.TICKET_ASSIGN,
+    Right.TICKET_TAKE,
+    Right.TICKET_STEAL,
+    Right.TICKET_APPROVE,
+    Right.FOLLOWUP_SEE_PUBLIC,
+    Right.FOLLOWUP_SEE_PRIVATE,
+    Right.FOLLOWUP_ADD_MY,
+    Right.FOLLOWUP_ADD_GROUP,
+    Right.FOLLOWUP_ADD_ALL,
+    Right.FOLLOWUP_EDIT_MY,
+    Right.TASK_SEE_PUBLIC,
+    Right.TASK_SEE_PRIVATE,
+    Right.TASK_ADD,
+    Right.TASK_EDIT_MY,
 ]
 
 USERS = [
@@ -106,8 +119,9 @@ def load_demo() -> Demo:
     )
 
     scolarite = _category("Scolarité", None, academie)
-    lsu = _category("LSU", scolarite, academie, group_in_charge=referents,
-                    comment="Livret Scolaire Unique")
+    lsu = _category(
+        "LSU", scolarite, academie, group_in_charge=referents, comment="Livret Scolaire Unique"
+    )
     _category("ONDE", scolarite, academie, group_in_charge=referents)
     _category("Messagerie", None, academie, group_in_charge=dsi_bai)
     materiel = _category("Matériel", None, academie)
@@ -123,8 +137,12 @@ def load_demo() -> Demo:
     for login, first, last in USERS:
         user, _ = User.objects.update_or_create(
             username=login,
-            defaults={"first_name": first, "last_name": last, "email": f"{login}@example.org",
-                      "is_active": True},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{login}@example.org",
+                "is_active": True,
+            },
         )
         user.set_password(DEMO_PASSWORD)
         if login == "admin":
@@ -134,7 +152,9 @@ def load_demo() -> Demo:
 
     def grant(login: str, profile: Profile, entity: Entity, *, default: bool = False) -> None:
         ProfileGrant.objects.update_or_create(
-            user=users[login], profile=profile, entity=entity,
+            user=users[login],
+            profile=profile,
+            entity=entity,
             defaults={"is_recursive": True, "is_default": default},
         )
 
@@ -162,17 +182,35 @@ def load_demo() -> Demo:
 
     rule, _ = Rule.objects.update_or_create(
         name="LSU très urgent : informer DSI-BAI",
-        defaults={"entity": academie, "is_recursive": True, "ranking": 10,
-                  "description": "Un incident LSU d'urgence très haute est suivi par la DSI."},
+        defaults={
+            "entity": academie,
+            "is_recursive": True,
+            "ranking": 10,
+            "description": "Un incident LSU d'urgence très haute est suivi par la DSI.",
+        },
     )
     rule.criteria.all().delete()
     rule.actions.all().delete()
-    RuleCriterion.objects.create(rule=rule, field=RuleField.CATEGORY,
-                                 operator=RuleOperator.IS, value=str(lsu.pk))
-    RuleCriterion.objects.create(rule=rule, field=RuleField.URGENCY,
-                                 operator=RuleOperator.IS, value="5")
-    RuleAction.objects.create(rule=rule, kind=RuleActionKind.ADD_OBSERVER_GROUP,
-                              value=str(dsi_bai.pk))
+    RuleCriterion.objects.create(
+        rule=rule, field=RuleField.CATEGORY, operator=RuleOperator.IS, value=str(lsu.pk)
+    )
+    RuleCriterion.objects.create(
+        rule=rule, field=RuleField.URGENCY, operator=RuleOperator.IS, value="5"
+    )
+    RuleAction.objects.create(
+        rule=rule, kind=RuleActionKind.ADD_OBSERVER_GROUP, value=str(dsi_bai.pk)
+    )
 
-    return Demo(academie, college, lycee, referents, dsi_bai, lsu, self_service,
-                referent_profile, technician, super_admin, users)
+    return Demo(
+        academie,
+        college,
+        lycee,
+        referents,
+        dsi_bai,
+        lsu,
+        self_service,
+        referent_profile,
+        technician,
+        super_admin,
+        users,
+    )

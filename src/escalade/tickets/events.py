@@ -20,7 +20,9 @@ class EventKind(models.TextChoices):
     ACTOR_ADDED = "actor_added"
     ACTOR_REMOVED = "actor_removed"
     FOLLOWUP_ADDED = "followup_added"
+    FOLLOWUP_UPDATED = "followup_updated"
     TASK_ADDED = "task_added"
+    TASK_UPDATED = "task_updated"
     SOLUTION_ADDED = "solution_added"
     SOLUTION_APPROVED = "solution_approved"
     SOLUTION_REFUSED = "solution_refused"
@@ -35,11 +37,28 @@ def _event(kind: EventKind, **data: Any) -> TicketEvent:
     return TicketEvent(kind=kind.value, data=data)
 
 
-def created(*, status: int, type: int, category: int | None, urgency: int, impact: int,
-            priority: int, entity: int, source: str) -> TicketEvent:
-    return _event(EventKind.CREATED, status=status, type=type, category=category,
-                  urgency=urgency, impact=impact, priority=priority, entity=entity,
-                  source=source)
+def created(
+    *,
+    status: int,
+    type: int,
+    category: int | None,
+    urgency: int,
+    impact: int,
+    priority: int,
+    entity: int,
+    source: str,
+) -> TicketEvent:
+    return _event(
+        EventKind.CREATED,
+        status=status,
+        type=type,
+        category=category,
+        urgency=urgency,
+        impact=impact,
+        priority=priority,
+        entity=entity,
+        source=source,
+    )
 
 
 def field_changed(field: str, old: Any, new: Any) -> TicketEvent:
@@ -68,6 +87,14 @@ def followup_added(followup_id: int, *, is_private: bool) -> TicketEvent:
     return _event(EventKind.FOLLOWUP_ADDED, followup=followup_id, is_private=is_private)
 
 
+def followup_updated(followup_id: int, *, is_private: bool) -> TicketEvent:
+    return _event(EventKind.FOLLOWUP_UPDATED, followup=followup_id, is_private=is_private)
+
+
+def task_updated(task_id: int, *, is_private: bool) -> TicketEvent:
+    return _event(EventKind.TASK_UPDATED, task=task_id, is_private=is_private)
+
+
 def task_added(task_id: int, *, is_private: bool) -> TicketEvent:
     return _event(EventKind.TASK_ADDED, task=task_id, is_private=is_private)
 
@@ -84,15 +111,22 @@ def solution_refused(solution_id: int | None, followup_id: int | None) -> Ticket
     return _event(EventKind.SOLUTION_REFUSED, solution=solution_id, followup=followup_id)
 
 
-def attachment_added(attachment_id: int, *, followup: int | None, task: int | None,
-                     is_private: bool) -> TicketEvent:
-    return _event(EventKind.ATTACHMENT_ADDED, attachment=attachment_id, followup=followup,
-                  task=task, is_private=is_private)
+def attachment_added(
+    attachment_id: int, *, followup: int | None, task: int | None, is_private: bool
+) -> TicketEvent:
+    return _event(
+        EventKind.ATTACHMENT_ADDED,
+        attachment=attachment_id,
+        followup=followup,
+        task=task,
+        is_private=is_private,
+    )
 
 
 def escalated(*, to_group: int, from_groups: list[int], removed_users: list[int]) -> TicketEvent:
-    return _event(EventKind.ESCALATED, to_group=to_group, from_groups=from_groups,
-                  removed_users=removed_users)
+    return _event(
+        EventKind.ESCALATED, to_group=to_group, from_groups=from_groups, removed_users=removed_users
+    )
 
 
 def rule_applied(rule_id: int, name: str) -> TicketEvent:

@@ -58,7 +58,11 @@ class Category(TreeNode):
     """Catégorie: a tree such as "Scolarité > LSU", with a group in charge."""
 
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("catégorie parente"),
     )
     entity = models.ForeignKey(Entity, on_delete=models.PROTECT, verbose_name=_("entité"))
@@ -66,14 +70,22 @@ class Category(TreeNode):
     code = models.CharField(_("code"), max_length=50, blank=True)
     comment = models.TextField(_("commentaire"), blank=True)
     group_in_charge = models.ForeignKey(
-        SupportGroup, on_delete=models.SET_NULL, null=True, blank=True,
+        SupportGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         verbose_name=_("groupe en charge"),
     )
     user_in_charge = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True,
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         verbose_name=_("technicien en charge"),
     )
-    is_helpdesk_visible = models.BooleanField(_("visible dans l'interface simplifiée"), default=True)
+    is_helpdesk_visible = models.BooleanField(
+        _("visible dans l'interface simplifiée"), default=True
+    )
     is_incident = models.BooleanField(_("pour les incidents"), default=True)
     is_request = models.BooleanField(_("pour les demandes"), default=True)
 
@@ -130,11 +142,19 @@ class Ticket(models.Model):
         _("source"), max_length=20, choices=Source.choices, default=Source.HELPDESK
     )
     created_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("rédacteur"),
     )
     last_updated_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("dernier modificateur"),
     )
     opened_at = models.DateTimeField(_("date d'ouverture"), default=timezone.now)
@@ -146,7 +166,11 @@ class Ticket(models.Model):
     waiting_seconds = models.PositiveIntegerField(_("durée d'attente (s)"), default=0)
     is_deleted = models.BooleanField(_("à la corbeille"), default=False)
     linked_to = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ticket lié"),
     )
 
@@ -202,11 +226,13 @@ class TicketActor(models.Model):
                 name="actor_user_xor_group",
             ),
             models.UniqueConstraint(
-                fields=["ticket", "role", "user"], condition=Q(user__isnull=False),
+                fields=["ticket", "role", "user"],
+                condition=Q(user__isnull=False),
                 name="actor_unique_user",
             ),
             models.UniqueConstraint(
-                fields=["ticket", "role", "group"], condition=Q(group__isnull=False),
+                fields=["ticket", "role", "group"],
+                condition=Q(group__isnull=False),
                 name="actor_unique_group",
             ),
         ]
@@ -242,6 +268,9 @@ class Followup(models.Model):
         verbose_name_plural = _("suivis")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["ticket", "created_at"], name="followup_ticket_date")]
+
+    def __str__(self) -> str:
+        return f"Suivi #{self.pk} (ticket #{self.ticket_id})"
 
 
 class TaskState(models.IntegerChoices):
@@ -279,6 +308,9 @@ class Task(models.Model):
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["ticket", "created_at"], name="task_ticket_date")]
 
+    def __str__(self) -> str:
+        return f"Tâche #{self.pk} (ticket #{self.ticket_id})"
+
 
 class SolutionStatus(models.IntegerChoices):
     NONE = 1, _("Aucune")
@@ -305,6 +337,9 @@ class Solution(models.Model):
         verbose_name_plural = _("solutions")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["ticket", "created_at"], name="solution_ticket_date")]
+
+    def __str__(self) -> str:
+        return f"Solution #{self.pk} (ticket #{self.ticket_id})"
 
 
 class AttachmentStorage(FileSystemStorage):
@@ -441,9 +476,12 @@ class RuleCriterion(models.Model):
     field = models.CharField(_("champ"), max_length=30, choices=RuleField.choices)
     operator = models.CharField(_("condition"), max_length=20, choices=RuleOperator.choices)
     value = models.CharField(
-        _("valeur"), max_length=500,
-        help_text=_("Un identifiant pour catégorie, groupe, entité, type et urgence ; "
-                    "un texte ou une expression rationnelle pour titre et description."),
+        _("valeur"),
+        max_length=500,
+        help_text=_(
+            "Un identifiant pour catégorie, groupe, entité, type et urgence ; "
+            "un texte ou une expression rationnelle pour titre et description."
+        ),
     )
 
     class Meta:

@@ -29,11 +29,23 @@ from escalade.tickets.models import (
 
 TEXT_FIELDS = {RuleField.TITLE, RuleField.CONTENT}
 TREE_FIELDS = {RuleField.CATEGORY, RuleField.ENTITY}
-ID_FIELDS = {RuleField.CATEGORY, RuleField.ENTITY, RuleField.REQUESTER_GROUP,
-             RuleField.TYPE, RuleField.URGENCY}
-TEXT_OPERATORS = {RuleOperator.IS, RuleOperator.IS_NOT, RuleOperator.CONTAINS,
-                  RuleOperator.NOT_CONTAINS, RuleOperator.STARTS, RuleOperator.ENDS,
-                  RuleOperator.REGEX, RuleOperator.NOT_REGEX}
+ID_FIELDS = {
+    RuleField.CATEGORY,
+    RuleField.ENTITY,
+    RuleField.REQUESTER_GROUP,
+    RuleField.TYPE,
+    RuleField.URGENCY,
+}
+TEXT_OPERATORS = {
+    RuleOperator.IS,
+    RuleOperator.IS_NOT,
+    RuleOperator.CONTAINS,
+    RuleOperator.NOT_CONTAINS,
+    RuleOperator.STARTS,
+    RuleOperator.ENDS,
+    RuleOperator.REGEX,
+    RuleOperator.NOT_REGEX,
+}
 ID_OPERATORS = {RuleOperator.IS, RuleOperator.IS_NOT}
 TREE_OPERATORS = ID_OPERATORS | {RuleOperator.UNDER, RuleOperator.NOT_UNDER}
 MAX_REGEX = 300
@@ -106,8 +118,9 @@ def validate_action(kind: str, value: str) -> None:
 def rules_for(entity_path: str, *, on_update: bool) -> list[Rule]:
     ancestors = [int(pk) for pk in entity_path.strip("/").split("/") if pk]
     triggers = (
-        [RuleTrigger.UPDATE, RuleTrigger.BOTH] if on_update else [RuleTrigger.CREATE,
-                                                                  RuleTrigger.BOTH]
+        [RuleTrigger.UPDATE, RuleTrigger.BOTH]
+        if on_update
+        else [RuleTrigger.CREATE, RuleTrigger.BOTH]
     )
     rules = (
         Rule.objects.filter(is_active=True, trigger__in=triggers, entity_id__in=ancestors)
@@ -143,8 +156,9 @@ def _text_matches(operator: str, actual: str, expected: str) -> bool:
     return found if operator == RuleOperator.REGEX else not found
 
 
-def _tree_matches(operator: str, actual_id: int | None, actual_path: str, expected: str,
-                  paths: dict[int, str]) -> bool:
+def _tree_matches(
+    operator: str, actual_id: int | None, actual_path: str, expected: str, paths: dict[int, str]
+) -> bool:
     target = int(expected)
     if operator == RuleOperator.IS:
         return actual_id == target
@@ -163,8 +177,9 @@ def _matches(criterion, draft: RoutingDraft, paths: dict[str, dict[int, str]]) -
         if f == RuleField.CONTENT:
             return _text_matches(op, draft.content, value)
         if f == RuleField.CATEGORY:
-            return _tree_matches(op, draft.category_id, draft.category_path, value,
-                                 paths["category"])
+            return _tree_matches(
+                op, draft.category_id, draft.category_path, value, paths["category"]
+            )
         if f == RuleField.ENTITY:
             return _tree_matches(op, draft.entity_id, draft.entity_path, value, paths["entity"])
         if f == RuleField.REQUESTER_GROUP:
@@ -185,15 +200,20 @@ def _tree_paths(rules: list[Rule]) -> dict[str, dict[int, str]]:
             if c.operator in (RuleOperator.UNDER, RuleOperator.NOT_UNDER) and c.value.isdigit():
                 wanted["category" if c.field == RuleField.CATEGORY else "entity"].add(int(c.value))
     return {
-        "category": dict(Category.objects.filter(pk__in=wanted["category"])
-                         .values_list("pk", "path")) if wanted["category"] else {},
-        "entity": dict(Entity.objects.filter(pk__in=wanted["entity"])
-                       .values_list("pk", "path")) if wanted["entity"] else {},
+        "category": dict(
+            Category.objects.filter(pk__in=wanted["category"]).values_list("pk", "path")
+        )
+        if wanted["category"]
+        else {},
+        "entity": dict(Entity.objects.filter(pk__in=wanted["entity"]).values_list("pk", "path"))
+        if wanted["entity"]
+        else {},
     }
 
 
-def run_rules(draft: RoutingDraft, *, on_update: bool = False,
-              changed: set[str] | None = None) -> RoutingDraft:
+def run_rules(
+    draft: RoutingDraft, *, on_update: bool = False, changed: set[str] | None = None
+) -> RoutingDraft:
     """Run the matching rules in order over ``draft`` and return it, completed."""
     rules = rules_for(draft.entity_path, on_update=on_update)
     if on_update:

@@ -79,7 +79,7 @@ def _changing(ticket: Ticket, by: Who | None) -> Iterator[Change]:
     """Lock the ticket, yield a Change, then save, record events and queue mails."""
     with transaction.atomic():
         locked = (
-            Ticket.objects.select_for_update(of=("self",))  # PostgreSQL: not the outer joins
+            Ticket.objects.select_for_update(of=("self",))
             .select_related("entity", "category")
             .get(pk=ticket.pk)
         )
@@ -91,9 +91,7 @@ def _changing(ticket: Ticket, by: Who | None) -> Iterator[Change]:
             _discard_files(change)
             raise
     # Give the caller's object the stored state.
-    ticket.__dict__.update(
-        {k: v for k, v in locked.__dict__.items() if not k.startswith("_")}
-    )
+    ticket.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     access.forget_relations(ticket)
 
 
@@ -165,8 +163,9 @@ def _ticket_type(value: Any) -> int:
     return kind
 
 
-def _check_category(category: Category | None, entity: Entity, ticket_type: int,
-                    by: Who | None) -> None:
+def _check_category(
+    category: Category | None, entity: Entity, ticket_type: int, by: Who | None
+) -> None:
     if category is None:
         return
     if not access.category_allowed_in(category, entity):
@@ -190,9 +189,15 @@ def compute_priority(urgency: int, impact: int) -> int:
 # --- Actors ---------------------------------------------------------------------
 
 
-def _add_actor(change: Change, role: int, *, user: User | None = None,
-               group: SupportGroup | None = None, use_notification: bool = True,
-               alternative_email: str = "") -> TicketActor | None:
+def _add_actor(
+    change: Change,
+    role: int,
+    *,
+    user: User | None = None,
+    group: SupportGroup | None = None,
+    use_notification: bool = True,
+    alternative_email: str = "",
+) -> TicketActor | None:
     """Add an actor unless already there; move New to Processing on assignment."""
     ticket = change.ticket
     existing = TicketActor.objects.filter(ticket=ticket, role=role, user=user, group=group)
@@ -209,8 +214,12 @@ def _add_actor(change: Change, role: int, *, user: User | None = None,
                 _("Le groupe « %s » ne peut pas tenir ce rôle.") % group.name, field="group"
             )
     actor = TicketActor.objects.create(
-        ticket=ticket, role=role, user=user, group=group,
-        use_notification=use_notification, alternative_email=alternative_email or "",
+        ticket=ticket,
+        role=role,
+        user=user,
+        group=group,
+        use_notification=use_notification,
+        alternative_email=alternative_email or "",
     )
     change.record(events.actor_added(actor))
     if role == Role.ASSIGNED:
@@ -278,8 +287,10 @@ def _reopened_status(ticket: Ticket) -> int:
 def _mark_taken(change: Change) -> None:
     """GLPI's "taken into account": the first action by someone who handles it."""
     by = change.by
-    if change.ticket.taken_at is None and by is not None and not access.is_requester_only(
-        by, change.ticket
+    if (
+        change.ticket.taken_at is None
+        and by is not None
+        and not access.is_requester_only(by, change.ticket)
     ):
         change.ticket.taken_at = change.now
 
@@ -287,24 +298,38 @@ def _mark_taken(change: Change) -> None:
 # --- Attachments ------------------------------------------------------------------
 
 
-def _store_attachments(change: Change, checked: Sequence[CheckedUpload], *,
-                       followup: Followup | None = None,
-                       task: Task | None = None) -> list[Attachment]:
+def _store_attachments(
+    change: Change,
+    checked: Sequence[CheckedUpload],
+    *,
+    followup: Followup | None = None,
+    task: Task | None = None,
+) -> list[Attachment]:
     stored = []
     is_private = bool((followup and followup.is_private) or (task and task.is_private))
     for item in checked:
         attachment = Attachment(
-            ticket=change.ticket, followup=followup, task=task, uploaded_by=change.user,
-            filename=item.filename, content_type=item.content_type, size=item.size,
-            sha256=item.sha256, created_at=change.now,
+            ticket=change.ticket,
+            followup=followup,
+            task=task,
+            uploaded_by=change.user,
+            filename=item.filename,
+            content_type=item.content_type,
+            size=item.size,
+            sha256=item.sha256,
+            created_at=change.now,
         )
         attachment.file.save(item.filename, item.content, save=False)
-        change.written_files.append(attachment.file.name)
+        change.written_files.append(str(attachment.file.name))
         attachment.save()
-        change.record(events.attachment_added(
-            attachment.pk, followup=followup.pk if followup else None,
-            task=task.pk if task else None, is_private=is_private,
-        ))
+        change.record(
+            events.attachment_added(
+                attachment.pk,
+                followup=followup.pk if followup else None,
+                task=task.pk if task else None,
+                is_private=is_private,
+            )
+        )
         stored.append(attachment)
     return stored
 
@@ -359,40 +384,61 @@ def create_ticket(
         requesters = [by.user]
 
     draft = RoutingDraft(
-        entity_id=entity.pk, entity_path=entity.path,
+        entity_id=entity.pk,
+        entity_path=entity.path,
         category_id=category.pk if category else None,
         category_path=category.path if category else "",
-        type=ticket_type, urgency=urgency, title=title,
+        type=ticket_type,
+        urgency=urgency,
+        title=title,
         content=richtext.to_plain(content_html),
         requester_group_ids=_requester_group_ids(requesters, requester_groups),
     )
     if run_routing:
         run_rules(draft)
     if draft.category_id != (category.pk if category else None):
-        category = Category.objects.filter(pk=draft.category_id).first()
+        category = (
+            Category.objects.filter(pk=draft.category_id).first() if draft.category_id else None
+        )
 
     explicit_priority = priority is not None and (
         by is None or by.has(Right.TICKET_CHANGE_PRIORITY)
     )
     now = timezone.now()
     ticket = Ticket(
-        entity=entity, type=draft.type, category=category, title=title,
-        content=content_html, urgency=draft.urgency, impact=impact,
-        priority=_level(priority, "priority", maximum=6) if explicit_priority
+        entity=entity,
+        type=draft.type,
+        category=category,
+        title=title,
+        content=content_html,
+        urgency=draft.urgency,
+        impact=impact,
+        priority=_level(priority, "priority", maximum=6)
+        if explicit_priority
         else compute_priority(draft.urgency, impact),
-        source=source, created_by=by.user if by else None,
-        last_updated_by=by.user if by else None, opened_at=now, updated_at=now,
+        source=source,
+        created_by=by.user if by else None,
+        last_updated_by=by.user if by else None,
+        opened_at=now,
+        updated_at=now,
         linked_to=linked_to,
     )
     change = Change(ticket, by, now=now)
     try:
         with transaction.atomic():
             ticket.save()
-            change.record(events.created(
-                status=ticket.status, type=ticket.type, category=ticket.category_id,
-                urgency=ticket.urgency, impact=ticket.impact, priority=ticket.priority,
-                entity=entity.pk, source=source,
-            ))
+            change.record(
+                events.created(
+                    status=ticket.status,
+                    type=ticket.type,
+                    category=ticket.category_id,
+                    urgency=ticket.urgency,
+                    impact=ticket.impact,
+                    priority=ticket.priority,
+                    entity=entity.pk,
+                    source=source,
+                )
+            )
             for rule_id, name in draft.applied_rules:
                 change.record(events.rule_applied(rule_id, name))
             actors: list[tuple[int, User | None, SupportGroup | None]] = [
@@ -401,15 +447,23 @@ def create_ticket(
                 *((Role.OBSERVER, u, None) for u in observers),
                 *((Role.OBSERVER, None, g) for g in observer_groups),
                 *((Role.ASSIGNED, u, None) for u in assigned_users),
-                *((Role.ASSIGNED, u, None)
-                  for u in User.objects.filter(pk__in=draft.assign_user_ids)),
+                *(
+                    (Role.ASSIGNED, u, None)
+                    for u in User.objects.filter(pk__in=draft.assign_user_ids)
+                ),
                 *((Role.ASSIGNED, None, g) for g in assigned_groups),
-                *((Role.ASSIGNED, None, g)
-                  for g in SupportGroup.objects.filter(pk__in=draft.assign_group_ids)),
-                *((Role.OBSERVER, None, g)
-                  for g in SupportGroup.objects.filter(pk__in=draft.observer_group_ids)),
-                *((Role.OBSERVER, u, None)
-                  for u in User.objects.filter(pk__in=draft.observer_user_ids)),
+                *(
+                    (Role.ASSIGNED, None, g)
+                    for g in SupportGroup.objects.filter(pk__in=draft.assign_group_ids)
+                ),
+                *(
+                    (Role.OBSERVER, None, g)
+                    for g in SupportGroup.objects.filter(pk__in=draft.observer_group_ids)
+                ),
+                *(
+                    (Role.OBSERVER, u, None)
+                    for u in User.objects.filter(pk__in=draft.observer_user_ids)
+                ),
             ]
             for role, user, group in actors:
                 _add_actor(change, role, user=user, group=group)
@@ -436,9 +490,12 @@ def _creation_entity(by: Who | None, entity: Entity | None) -> Entity:
     if entity is None:
         if by.active_entity_id is not None:
             return Entity.objects.get(pk=by.active_entity_id)
-        grant = by.user.grants.filter(profile_id=by.profile.pk).order_by(
-            "-is_default", "pk"
-        ).select_related("entity").first()
+        grant = (
+            by.user.grants.filter(profile_id=by.profile.pk)
+            .order_by("-is_default", "pk")
+            .select_related("entity")
+            .first()
+        )
         if grant is not None:
             return grant.entity
         entity = Entity.objects.filter(pk__in=by.entity_ids).order_by("level", "pk").first()
@@ -485,8 +542,10 @@ def update_ticket(ticket: Ticket, *, by: Who | None, changes: Mapping[str, Any])
         if "category" in changes:
             new["category"] = changes["category"]
         if changes.get("priority") is not None:
-            _require(access.can_change_priority(by, t),
-                     _("Votre profil ne permet pas de changer la priorité."))
+            _require(
+                access.can_change_priority(by, t),
+                _("Votre profil ne permet pas de changer la priorité."),
+            )
             new["priority"] = _level(changes["priority"], "priority", maximum=6)
         category = new.get("category", t.category)
         _check_category(category, t.entity, new.get("type", t.type), by)
@@ -516,21 +575,31 @@ def update_ticket(ticket: Ticket, *, by: Who | None, changes: Mapping[str, Any])
 def _rerun_rules(change: Change, changed: set[str]) -> None:
     t = change.ticket
     draft = RoutingDraft(
-        entity_id=t.entity_id, entity_path=t.entity.path, category_id=t.category_id,
-        category_path=t.category.path if t.category else "", type=t.type, urgency=t.urgency,
-        title=t.title, content=richtext.to_plain(t.content),
+        entity_id=t.entity_id,
+        entity_path=t.entity.path,
+        category_id=t.category_id,
+        category_path=t.category.path if t.category else "",
+        type=t.type,
+        urgency=t.urgency,
+        title=t.title,
+        content=richtext.to_plain(t.content),
         requester_group_ids=_requester_group_ids(
-            list(User.objects.filter(ticket_roles__ticket=t,
-                                     ticket_roles__role=Role.REQUESTER)),
-            list(SupportGroup.objects.filter(ticket_roles__ticket=t,
-                                             ticket_roles__role=Role.REQUESTER)),
+            list(User.objects.filter(ticket_roles__ticket=t, ticket_roles__role=Role.REQUESTER)),
+            list(
+                SupportGroup.objects.filter(
+                    ticket_roles__ticket=t, ticket_roles__role=Role.REQUESTER
+                )
+            ),
         ),
     )
     run_rules(draft, on_update=True, changed=changed)
     for rule_id, name in draft.applied_rules:
         change.record(events.rule_applied(rule_id, name))
-    for name, value in (("type", draft.type), ("urgency", draft.urgency),
-                        ("category", draft.category_id)):
+    for name, value in (
+        ("type", draft.type),
+        ("urgency", draft.urgency),
+        ("category", draft.category_id),
+    ):
         attr = "category_id" if name == "category" else name
         if getattr(t, attr) != value:
             change.record(events.field_changed(name, getattr(t, attr), value))
@@ -561,8 +630,10 @@ def change_status(ticket: Ticket, *, by: Who | None, status: int) -> Ticket:
                 _("Passage de « %(old)s » à « %(new)s » impossible.")
                 % {"old": Status(t.status).label, "new": target.label}
             )
-        _require(access.can_change_status(by, t, target),
-                 _("Vous ne pouvez pas donner ce statut au ticket."))
+        _require(
+            access.can_change_status(by, t, target),
+            _("Vous ne pouvez pas donner ce statut au ticket."),
+        )
         _apply_status(change, target)
     return ticket
 
@@ -580,7 +651,8 @@ def _apply_status(change: Change, target: int) -> None:
 def _decide_waiting_solution(change: Change, decision: int) -> Solution | None:
     solution = (
         Solution.objects.filter(ticket=change.ticket, status=SolutionStatus.WAITING)
-        .order_by("-created_at", "-pk").first()
+        .order_by("-created_at", "-pk")
+        .first()
     )
     if solution is None:
         return None
@@ -594,9 +666,16 @@ def _decide_waiting_solution(change: Change, decision: int) -> Solution | None:
 # --- Actors, take, escalate ------------------------------------------------------------
 
 
-def add_actor(ticket: Ticket, *, by: Who | None, role: int, user: User | None = None,
-              group: SupportGroup | None = None, use_notification: bool = True,
-              alternative_email: str = "") -> TicketActor | None:
+def add_actor(
+    ticket: Ticket,
+    *,
+    by: Who | None,
+    role: int,
+    user: User | None = None,
+    group: SupportGroup | None = None,
+    use_notification: bool = True,
+    alternative_email: str = "",
+) -> TicketActor | None:
     """Add a requester, observer or assignee (user or group); None if already there."""
     if role not in Role.values:
         raise InvalidInput(_("Rôle inconnu."), field="role")
@@ -604,11 +683,18 @@ def add_actor(ticket: Ticket, *, by: Who | None, role: int, user: User | None = 
         raise InvalidInput(_("Choisissez un utilisateur ou un groupe."), field="user")
     with _changing(ticket, by) as change:
         _not_closed(change.ticket)
-        _require(access.can_manage_actors(by, change.ticket, role),
-                 _("Vous ne pouvez pas modifier les acteurs de ce ticket."))
-        actor = _add_actor(change, role, user=user, group=group,
-                           use_notification=use_notification,
-                           alternative_email=alternative_email)
+        _require(
+            access.can_manage_actors(by, change.ticket, role),
+            _("Vous ne pouvez pas modifier les acteurs de ce ticket."),
+        )
+        actor = _add_actor(
+            change,
+            role,
+            user=user,
+            group=group,
+            use_notification=use_notification,
+            alternative_email=alternative_email,
+        )
         if actor is not None:
             _mark_taken(change)
     return actor
@@ -621,26 +707,28 @@ def remove_actor(ticket: Ticket, *, by: Who | None, actor: TicketActor) -> None:
         current = TicketActor.objects.filter(pk=actor.pk, ticket=change.ticket).first()
         if current is None:
             return
-        _require(access.can_remove_actor(by, change.ticket, current),
-                 _("Vous ne pouvez pas retirer cet acteur."))
+        _require(
+            access.can_remove_actor(by, change.ticket, current),
+            _("Vous ne pouvez pas retirer cet acteur."),
+        )
         _remove_actor(change, current)
 
 
 def take(ticket: Ticket, *, by: Who) -> TicketActor | None:
-    """"M'attribuer le ticket": add myself to Attribué à."""
+    """ "M'attribuer le ticket": add myself to Attribué à."""
     with _changing(ticket, by) as change:
         _not_closed(change.ticket)
         if access.relation(by, change.ticket).assigned_user:
             return None
-        _require(access.can_take(by, change.ticket),
-                 _("Vous ne pouvez pas vous attribuer ce ticket."))
+        _require(
+            access.can_take(by, change.ticket), _("Vous ne pouvez pas vous attribuer ce ticket.")
+        )
         actor = _add_actor(change, Role.ASSIGNED, user=by.user)
         change.ticket.taken_at = change.ticket.taken_at or change.now
     return actor
 
 
-def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup,
-             content: str = "") -> Ticket:
+def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup, content: str = "") -> Ticket:
     """Hand the ticket to ``group``: drop the current assignees, keep their groups observing."""
     with _changing(ticket, by) as change:
         t = change.ticket
@@ -667,12 +755,19 @@ def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup,
                 _add_actor(change, Role.OBSERVER, group=previous)
         if t.status in (Status.NEW, Status.WAITING):
             _set_status(change, Status.ASSIGNED)
-        change.record(events.escalated(to_group=group.pk, from_groups=from_groups,
-                                       removed_users=removed_users))
+        change.record(
+            events.escalated(
+                to_group=group.pk, from_groups=from_groups, removed_users=removed_users
+            )
+        )
         if content and not richtext.is_blank(richtext.from_input(content)):
             followup = Followup.objects.create(
-                ticket=t, author=change.user, content=_clean_content(content),
-                is_private=False, created_at=change.now, updated_at=change.now,
+                ticket=t,
+                author=change.user,
+                content=_clean_content(content),
+                is_private=False,
+                created_at=change.now,
+                updated_at=change.now,
             )
             change.record(events.followup_added(followup.pk, is_private=False))
         _mark_taken(change)
@@ -682,9 +777,16 @@ def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup,
 # --- Followups, tasks, solutions ----------------------------------------------------------
 
 
-def add_followup(ticket: Ticket, *, by: Who | None, content: str, is_private: bool = False,
-                 status: int | None = None, attachments: Sequence[Upload] = (),
-                 source: str = Source.HELPDESK) -> Followup | Solution:
+def add_followup(
+    ticket: Ticket,
+    *,
+    by: Who | None,
+    content: str,
+    is_private: bool = False,
+    status: int | None = None,
+    attachments: Sequence[Upload] = (),
+    source: str = Source.HELPDESK,
+) -> Followup | Solution:
     """Add a Suivi, optionally setting a status at the same time ("Ajouter" › "Résolu").
 
     With status Résolu the text becomes the ticket's Solution. A requester's
@@ -698,25 +800,35 @@ def add_followup(ticket: Ticket, *, by: Who | None, content: str, is_private: bo
     with _changing(ticket, by) as change:
         t = change.ticket
         _not_closed(t)
-        _require(access.can_add_followup(by, t),
-                 _("Vous ne pouvez pas ajouter de suivi à ce ticket."))
+        _require(
+            access.can_add_followup(by, t), _("Vous ne pouvez pas ajouter de suivi à ce ticket.")
+        )
         if is_private:
-            _require(access.can_add_private(by, "followup"),
-                     _("Vous ne pouvez pas ajouter de suivi privé."))
+            _require(
+                access.can_add_private(by, "followup"),
+                _("Vous ne pouvez pas ajouter de suivi privé."),
+            )
         if target == Status.SOLVED:
             if is_private:
                 raise InvalidInput(_("Une solution ne peut pas être privée."), field="is_private")
             return _solve(change, html, checked)
         followup = Followup.objects.create(
-            ticket=t, author=change.user, content=html, is_private=is_private,
-            source=source, created_at=change.now, updated_at=change.now,
+            ticket=t,
+            author=change.user,
+            content=html,
+            is_private=is_private,
+            source=source,
+            created_at=change.now,
+            updated_at=change.now,
         )
         change.record(events.followup_added(followup.pk, is_private=is_private))
         _store_attachments(change, checked, followup=followup)
         if target is not None:
             _change_status_within(change, target)
-        elif by is not None and access.is_requester_only(by, t) and t.status in (
-            Status.WAITING, Status.SOLVED
+        elif (
+            by is not None
+            and access.is_requester_only(by, t)
+            and t.status in (Status.WAITING, Status.SOLVED)
         ):
             _reopen(change)
         _mark_taken(change)
@@ -741,8 +853,10 @@ def _change_status_within(change: Change, target: int) -> None:
             _("Passage de « %(old)s » à « %(new)s » impossible.")
             % {"old": Status(t.status).label, "new": Status(target).label}
         )
-    _require(access.can_change_status(change.by, t, target),
-             _("Vous ne pouvez pas donner ce statut au ticket."))
+    _require(
+        access.can_change_status(change.by, t, target),
+        _("Vous ne pouvez pas donner ce statut au ticket."),
+    )
     _apply_status(change, target)
 
 
@@ -753,10 +867,19 @@ def _reopen(change: Change) -> None:
     _set_status(change, _reopened_status(change.ticket))
 
 
-def add_task(ticket: Ticket, *, by: Who | None, content: str, is_private: bool = False,
-             state: int = TaskState.TODO, duration_seconds: int = 0,
-             technician: User | None = None, group: SupportGroup | None = None,
-             status: int | None = None, attachments: Sequence[Upload] = ()) -> Task:
+def add_task(
+    ticket: Ticket,
+    *,
+    by: Who | None,
+    content: str,
+    is_private: bool = False,
+    state: int = TaskState.TODO,
+    duration_seconds: int = 0,
+    technician: User | None = None,
+    group: SupportGroup | None = None,
+    status: int | None = None,
+    attachments: Sequence[Upload] = (),
+) -> Task:
     """Add a Tâche (to do / done, duration, private)."""
     if state not in TaskState.values:
         raise InvalidInput(_("État de tâche inconnu."), field="state")
@@ -774,12 +897,20 @@ def add_task(ticket: Ticket, *, by: Who | None, content: str, is_private: bool =
         _not_closed(t)
         _require(access.can_add_task(by, t), _("Vous ne pouvez pas ajouter de tâche."))
         if is_private:
-            _require(access.can_add_private(by, "task"),
-                     _("Vous ne pouvez pas ajouter de tâche privée."))
+            _require(
+                access.can_add_private(by, "task"), _("Vous ne pouvez pas ajouter de tâche privée.")
+            )
         task = Task.objects.create(
-            ticket=t, author=change.user, content=html, is_private=is_private, state=state,
-            duration_seconds=duration, technician=technician, group=group,
-            created_at=change.now, updated_at=change.now,
+            ticket=t,
+            author=change.user,
+            content=html,
+            is_private=is_private,
+            state=state,
+            duration_seconds=duration,
+            technician=technician,
+            group=group,
+            created_at=change.now,
+            updated_at=change.now,
         )
         change.record(events.task_added(task.pk, is_private=is_private))
         _store_attachments(change, checked, task=task)
@@ -789,8 +920,89 @@ def add_task(ticket: Ticket, *, by: Who | None, content: str, is_private: bool =
     return task
 
 
-def add_solution(ticket: Ticket, *, by: Who | None, content: str,
-                 attachments: Sequence[Upload] = ()) -> Solution:
+def update_followup(
+    followup: Followup,
+    *,
+    by: Who | None,
+    content: str | None = None,
+    is_private: bool | None = None,
+) -> Followup:
+    """Edit a Suivi's text or privacy (mine with edit-my, anyone's with edit-all)."""
+    html = _clean_content(content) if content is not None else None
+    with _changing(followup.ticket, by) as change:
+        t = change.ticket
+        _not_closed(t)
+        current = Followup.objects.select_for_update().get(pk=followup.pk, ticket=t)
+        _require(
+            access.can_edit_followup(by, t, current), _("Vous ne pouvez pas modifier ce suivi.")
+        )
+        if is_private:
+            _require(
+                access.can_add_private(by, "followup"),
+                _("Vous ne pouvez pas rendre ce suivi privé."),
+            )
+        changed = []
+        if html is not None and html != current.content:
+            current.content = html
+            changed.append("content")
+        if is_private is not None and is_private != current.is_private:
+            current.is_private = is_private
+            changed.append("is_private")
+        if changed:
+            current.editor, current.updated_at = change.user, change.now
+            current.save(update_fields=[*changed, "editor", "updated_at"])
+            change.record(events.followup_updated(current.pk, is_private=current.is_private))
+    followup.__dict__.update({k: v for k, v in current.__dict__.items() if k != "_state"})
+    return followup
+
+
+def update_task(
+    task: Task,
+    *,
+    by: Who | None,
+    content: str | None = None,
+    state: int | None = None,
+    duration_seconds: int | None = None,
+    is_private: bool | None = None,
+) -> Task:
+    """Edit a Tâche (mine with edit-my, anyone's with edit-all)."""
+    html = _clean_content(content) if content is not None else None
+    if state is not None and state not in TaskState.values:
+        raise InvalidInput(_("État de tâche inconnu."), field="state")
+    if duration_seconds is not None and not 0 <= int(duration_seconds) <= 10 * 365 * 86400:
+        raise InvalidInput(_("Durée invalide."), field="duration_seconds")
+    with _changing(task.ticket, by) as change:
+        t = change.ticket
+        _not_closed(t)
+        current = Task.objects.select_for_update().get(pk=task.pk, ticket=t)
+        _require(
+            access.can_edit_task(by, t, current), _("Vous ne pouvez pas modifier cette tâche.")
+        )
+        if is_private:
+            _require(
+                access.can_add_private(by, "task"),
+                _("Vous ne pouvez pas rendre cette tâche privée."),
+            )
+        wanted = {
+            "content": html,
+            "state": state,
+            "is_private": is_private,
+            "duration_seconds": int(duration_seconds) if duration_seconds is not None else None,
+        }
+        changed = [k for k, v in wanted.items() if v is not None and getattr(current, k) != v]
+        for name in changed:
+            setattr(current, name, wanted[name])
+        if changed:
+            current.editor, current.updated_at = change.user, change.now
+            current.save(update_fields=[*changed, "editor", "updated_at"])
+            change.record(events.task_updated(current.pk, is_private=current.is_private))
+    task.__dict__.update({k: v for k, v in current.__dict__.items() if k != "_state"})
+    return task
+
+
+def add_solution(
+    ticket: Ticket, *, by: Who | None, content: str, attachments: Sequence[Upload] = ()
+) -> Solution:
     """Solve the ticket: the solution waits for the requester's approval."""
     html = _clean_content(content)
     checked = [check(u) for u in attachments]
@@ -805,7 +1017,10 @@ def _solve(change: Change, html: str, checked: Sequence[CheckedUpload]) -> Solut
         raise Conflict(_("Ce ticket est déjà résolu."))
     _require(access.can_solve(change.by, t), _("Vous ne pouvez pas résoudre ce ticket."))
     solution = Solution.objects.create(
-        ticket=t, author=change.user, content=html, status=SolutionStatus.WAITING,
+        ticket=t,
+        author=change.user,
+        content=html,
+        status=SolutionStatus.WAITING,
         created_at=change.now,
     )
     change.record(events.solution_added(solution.pk))
@@ -822,7 +1037,7 @@ def _solve(change: Change, html: str, checked: Sequence[CheckedUpload]) -> Solut
 
 
 def approve_solution(ticket: Ticket, *, by: Who | None, comment: str = "") -> Ticket:
-    """"Approuver": the requester accepts the solution; the ticket is closed."""
+    """ "Approuver": the requester accepts the solution; the ticket is closed."""
     with _changing(ticket, by) as change:
         t = change.ticket
         if t.status != Status.SOLVED:
@@ -832,8 +1047,11 @@ def approve_solution(ticket: Ticket, *, by: Who | None, comment: str = "") -> Ti
         change.record(events.solution_approved(solution.pk if solution else None))
         if comment and not richtext.is_blank(richtext.from_input(comment)):
             followup = Followup.objects.create(
-                ticket=t, author=change.user, content=_clean_content(comment),
-                created_at=change.now, updated_at=change.now,
+                ticket=t,
+                author=change.user,
+                content=_clean_content(comment),
+                created_at=change.now,
+                updated_at=change.now,
             )
             change.record(events.followup_added(followup.pk, is_private=False))
         _set_status(change, Status.CLOSED)
@@ -841,7 +1059,7 @@ def approve_solution(ticket: Ticket, *, by: Who | None, comment: str = "") -> Ti
 
 
 def refuse_solution(ticket: Ticket, *, by: Who | None, reason: str) -> Followup:
-    """"Refuser": the requester says why; the ticket goes back to processing."""
+    """ "Refuser": the requester says why; the ticket goes back to processing."""
     html = _clean_content(reason, field_name="reason")
     with _changing(ticket, by) as change:
         t = change.ticket
@@ -850,7 +1068,10 @@ def refuse_solution(ticket: Ticket, *, by: Who | None, reason: str) -> Followup:
         _require(access.can_approve(by, t), _("Vous ne pouvez pas refuser cette solution."))
         solution = _decide_waiting_solution(change, SolutionStatus.REFUSED)
         followup = Followup.objects.create(
-            ticket=t, author=change.user, content=html, created_at=change.now,
+            ticket=t,
+            author=change.user,
+            content=html,
+            created_at=change.now,
             updated_at=change.now,
         )
         change.record(events.followup_added(followup.pk, is_private=False))
@@ -862,16 +1083,19 @@ def refuse_solution(ticket: Ticket, *, by: Who | None, reason: str) -> Followup:
 # --- Documents, deletion ---------------------------------------------------------------------
 
 
-def add_attachments(ticket: Ticket, *, by: Who | None,
-                    attachments: Sequence[Upload]) -> list[Attachment]:
-    """"Document": attach files to the ticket itself."""
+def add_attachments(
+    ticket: Ticket, *, by: Who | None, attachments: Sequence[Upload]
+) -> list[Attachment]:
+    """ "Document": attach files to the ticket itself."""
     if not attachments:
         raise InvalidInput(_("Choisissez au moins un fichier."), field="attachments")
     checked = [check(u) for u in attachments]
     with _changing(ticket, by) as change:
         _not_closed(change.ticket)
-        _require(access.can_add_attachment(by, change.ticket),
-                 _("Vous ne pouvez pas ajouter de document à ce ticket."))
+        _require(
+            access.can_add_attachment(by, change.ticket),
+            _("Vous ne pouvez pas ajouter de document à ce ticket."),
+        )
         stored = _store_attachments(change, checked)
         _mark_taken(change)
     return stored
@@ -880,8 +1104,7 @@ def add_attachments(ticket: Ticket, *, by: Who | None,
 def delete_ticket(ticket: Ticket, *, by: Who | None) -> Ticket:
     """Put the ticket in the trash (recoverable)."""
     with _changing(ticket, by) as change:
-        _require(access.can_delete(by, change.ticket),
-                 _("Vous ne pouvez pas supprimer ce ticket."))
+        _require(access.can_delete(by, change.ticket), _("Vous ne pouvez pas supprimer ce ticket."))
         if not change.ticket.is_deleted:
             change.ticket.is_deleted = True
             change.record(events.deleted())
@@ -890,8 +1113,7 @@ def delete_ticket(ticket: Ticket, *, by: Who | None) -> Ticket:
 
 def restore_ticket(ticket: Ticket, *, by: Who | None) -> Ticket:
     with _changing(ticket, by) as change:
-        _require(access.can_delete(by, change.ticket),
-                 _("Vous ne pouvez pas restaurer ce ticket."))
+        _require(access.can_delete(by, change.ticket), _("Vous ne pouvez pas restaurer ce ticket."))
         if change.ticket.is_deleted:
             change.ticket.is_deleted = False
             change.record(events.restored())
@@ -923,9 +1145,9 @@ def close_expired_solutions(*, now: datetime | None = None) -> int:
     closed = 0
     candidates = Ticket.objects.filter(status=Status.SOLVED, solved_at__isnull=False)
     delays: dict[int, int | None] = {}
-    for ticket in candidates.select_related("entity").only(
-        "pk", "solved_at", "entity", "status"
-    ).iterator():
+    for ticket in (
+        candidates.select_related("entity").only("pk", "solved_at", "entity", "status").iterator()
+    ):
         if ticket.entity_id not in delays:
             delays[ticket.entity_id] = ticket.entity.effective_autoclose_days()
         days = delays[ticket.entity_id]

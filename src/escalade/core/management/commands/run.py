@@ -19,21 +19,40 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=int(os.environ.get(
-            "WEB_CONCURRENCY", "2")), help="Processus web (défaut : WEB_CONCURRENCY ou 2).")
-        parser.add_argument("--no-worker", action="store_true",
-                            help="Ne pas lancer de worker de tâches.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", "2")),
+            help="Processus web (défaut : WEB_CONCURRENCY ou 2).",
+        )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Ne pas lancer de worker de tâches."
+        )
 
-    def handle(self, *args, host: str, port: int, workers: int, no_worker: bool,
-               **options) -> None:
+    def handle(self, *args, host: str, port: int, workers: int, no_worker: bool, **options) -> None:
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
         escalade = [sys.executable, "-m", "escalade.cli"]
-        processes = [subprocess.Popen([
-            sys.executable, "-m", "gunicorn", "escalade.wsgi:application",
-            "--bind", f"{host}:{port}", "--workers", str(workers),
-            "--access-logfile", "-", "--timeout", "60", "--graceful-timeout", "10",
-        ])]
+        processes = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "escalade.wsgi:application",
+                    "--bind",
+                    f"{host}:{port}",
+                    "--workers",
+                    str(workers),
+                    "--access-logfile",
+                    "-",
+                    "--timeout",
+                    "60",
+                    "--graceful-timeout",
+                    "10",
+                ]
+            )
+        ]
         if not no_worker:
             processes.append(subprocess.Popen([*escalade, "worker"]))
         self.stdout.write(f"Escalade : http://{host}:{port}/  (Ctrl+C pour arrêter)")

@@ -19,21 +19,34 @@ class Command(BaseCommand):
     help = "Exécute les tâches de fond (envoi des courriels, relève, clôtures automatiques)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--interval", type=float, default=1.0,
-                            help="Secondes entre deux recherches de tâche (défaut 1).")
-        parser.add_argument("--tick", type=float, default=30.0,
-                            help="Secondes entre deux examens des tâches périodiques.")
-        parser.add_argument("--batch", action="store_true",
-                            help="S'arrêter quand il n'y a plus de tâche (tests, cron).")
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=1.0,
+            help="Secondes entre deux recherches de tâche (défaut 1).",
+        )
+        parser.add_argument(
+            "--tick",
+            type=float,
+            default=30.0,
+            help="Secondes entre deux examens des tâches périodiques.",
+        )
+        parser.add_argument(
+            "--batch",
+            action="store_true",
+            help="S'arrêter quand il n'y a plus de tâche (tests, cron).",
+        )
 
     def handle(self, *args, interval: float, tick: float, batch: bool, **options) -> None:
         if batch:
             enqueue_due_jobs()
         else:
-            threading.Thread(target=_scheduler, args=(tick,), daemon=True,
-                             name="escalade-periodic").start()
-        call_command("db_worker", interval=interval, batch=batch, startup_delay=not batch,
-                     queue_name="*")
+            threading.Thread(
+                target=_scheduler, args=(tick,), daemon=True, name="escalade-periodic"
+            ).start()
+        call_command(
+            "db_worker", interval=interval, batch=batch, startup_delay=not batch, queue_name="*"
+        )
 
 
 def _scheduler(tick: float) -> None:

@@ -1,0 +1,39 @@
+"""`escalade seed-bench` loads realistic bulk data that the app then reads normally."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from escalade.accounts.models import Entity, User
+from escalade.accounts.who import build_who
+from escalade.tickets import access
+from escalade.tickets.models import Followup, Ticket, TicketActor, TicketEvent
+from escalade.tickets.status import Status
+
+
+def test_seed_bench_loads_tickets_with_their_history(db, capsys):
+    call_command(
+        "seed_bench", tickets=300, entities=30, groups=5, users=40, batch=120, no_progress=True
+    )
+    assert Ticket.objects.count() == 300
+    assert Entity.objects.count() == 30
+    assert User.objects.count() == 40
+    per_ticket = Followup.objects.count() / 300
+    assert 3 <= per_ticket <= 7
+    assert TicketEvent.objects.count() / 300 >= 6
+    closed = Ticket.objects.filter(status=Status.CLOSED).count()
+    assert 0.5 < closed / 300 < 0.9  # most are closed
+    # Every ticket has a requester, and the rows are usable through the access module.
+    assert TicketActor.objects.filter(role=1).values("ticket").distinct().count() == 300
+    technician = User.objects.filter(grants__profile__name="Bench Technicien").first()
+    who = build_who(technician)
+    assert access.visible_tickets(who).count() > 0
+    assert "300 tickets" in capsys.readouterr().out
+    # Ids continue after the bulk load (sequences reset on PostgreSQL).
+    ticket = Ticket.objects.create(entity=Entity.objects.first(), title="après")
+    assert ticket.pk == 301
+
+
+def test_seed_bench_refuses_nonsense_sizes(db):
+    with pytest.raises(CommandError, match="--tickets"):
+        call_command("seed_bench", tickets=0)
+    assert Ticket.objects.count() == 0
