@@ -59,8 +59,7 @@ def test_bad_input_is_400_with_field_errors_and_nothing_changes(demo, api_as):
     response = chef.post("/api/v1/tickets/", {"content": "", "urgency": 9}, format="json")
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"content", "urgency"}
-    response = chef.post("/api/v1/tickets/", {"content": "x", "category": 999999},
-                         format="json")
+    response = chef.post("/api/v1/tickets/", {"content": "x", "category": 999999}, format="json")
     assert (response.status_code, response.json()["field"]) == (400, "category")
     bad_filter = chef.get("/api/v1/tickets/", {"ordering": "password"})
     assert bad_filter.status_code == 400
@@ -72,8 +71,9 @@ def test_bad_input_is_400_with_field_errors_and_nothing_changes(demo, api_as):
 def test_conflict_on_a_closed_ticket_is_409(demo, chef, api_as):
     ticket = open_lsu_ticket(demo, chef)
     workflow.change_status(ticket, by=None, status=Status.CLOSED)
-    response = api_as("admin").post(f"/api/v1/tickets/{ticket.pk}/followups/",
-                                    {"content": "trop tard"}, format="json")
+    response = api_as("admin").post(
+        f"/api/v1/tickets/{ticket.pk}/followups/", {"content": "trop tard"}, format="json"
+    )
     assert response.status_code == 409
     assert response.json()["code"] == "conflict"
     assert not Followup.objects.exists()
@@ -83,11 +83,14 @@ def test_requester_cannot_take_escalate_or_assign(demo, chef, api_as):
     ticket = open_lsu_ticket(demo, chef)
     client = api_as("chef.etab")
     assert client.post(f"/api/v1/tickets/{ticket.pk}/take/").status_code == 403
-    response = client.post(f"/api/v1/tickets/{ticket.pk}/escalate/",
-                           {"group": demo.dsi_bai.pk}, format="json")
+    response = client.post(
+        f"/api/v1/tickets/{ticket.pk}/escalate/", {"group": demo.dsi_bai.pk}, format="json"
+    )
     assert response.status_code in (400, 403)
-    assert client.patch(f"/api/v1/tickets/{ticket.pk}/", {"urgency": 5},
-                        format="json").status_code == 403
+    assert (
+        client.patch(f"/api/v1/tickets/{ticket.pk}/", {"urgency": 5}, format="json").status_code
+        == 403
+    )
     assert not TicketActor.objects.filter(ticket=ticket, group=demo.dsi_bai).exists()
     assert Ticket.objects.get(pk=ticket.pk).urgency == 3
 
@@ -97,13 +100,19 @@ def test_outsider_gets_404_exactly_like_a_missing_ticket(demo, chef, outsider):
     _token, key = create_token(outsider.user, "t")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    seen, missing = client.get(f"/api/v1/tickets/{ticket.pk}/"), client.get(
-        "/api/v1/tickets/999999/")
+    seen, missing = (
+        client.get(f"/api/v1/tickets/{ticket.pk}/"),
+        client.get("/api/v1/tickets/999999/"),
+    )
     assert seen.status_code == missing.status_code == 404
     assert seen.json() == missing.json()
     for path in ("take/", "followups/", "solution/", "escalate/"):
-        assert client.post(f"/api/v1/tickets/{ticket.pk}/{path}", {"content": "x", "group": 1},
-                           format="json").status_code == 404
+        assert (
+            client.post(
+                f"/api/v1/tickets/{ticket.pk}/{path}", {"content": "x", "group": 1}, format="json"
+            ).status_code
+            == 404
+        )
     assert client.get("/api/v1/tickets/", {"status": "all"}).json()["count"] == 0
     assert not Followup.objects.exists()
 
@@ -111,13 +120,17 @@ def test_outsider_gets_404_exactly_like_a_missing_ticket(demo, chef, outsider):
 def test_self_service_does_not_see_private_followups_nor_their_files(demo, chef, api_as):
     ticket = open_lsu_ticket(demo, chef)
     referent = api_as("referent.lsu", "Référent fonctionnel")
-    response = referent.post(f"/api/v1/tickets/{ticket.pk}/followups/", {
-        "content": "Note interne", "is_private": "true",
-        "attachments": [SimpleUploadedFile("trace.txt", b"secret trace")],
-    }, format="multipart")
+    response = referent.post(
+        f"/api/v1/tickets/{ticket.pk}/followups/",
+        {
+            "content": "Note interne",
+            "is_private": "true",
+            "attachments": [SimpleUploadedFile("trace.txt", b"secret trace")],
+        },
+        format="multipart",
+    )
     assert response.status_code == 201, response.content
-    referent.post(f"/api/v1/tickets/{ticket.pk}/followups/", {"content": "Réponse"},
-                  format="json")
+    referent.post(f"/api/v1/tickets/{ticket.pk}/followups/", {"content": "Réponse"}, format="json")
     attachment = Attachment.objects.get()
     chef_client = api_as("chef.etab")
     timeline = chef_client.get(f"/api/v1/tickets/{ticket.pk}/").json()["timeline"]
@@ -134,27 +147,36 @@ def test_refusing_a_solution_reopens_the_ticket(demo, chef, referent, api_as):
     client = api_as("chef.etab")
     empty = client.post(f"/api/v1/tickets/{ticket.pk}/solution/refuse/", {}, format="json")
     assert empty.status_code == 400
-    response = client.post(f"/api/v1/tickets/{ticket.pk}/solution/refuse/",
-                           {"reason": "Toujours en erreur"}, format="json")
+    response = client.post(
+        f"/api/v1/tickets/{ticket.pk}/solution/refuse/",
+        {"reason": "Toujours en erreur"},
+        format="json",
+    )
     assert response.status_code == 200
     assert response.json()["status"] == Status.ASSIGNED
     other = api_as("tech.bai")
-    assert other.post(f"/api/v1/tickets/{ticket.pk}/solution/approve/", {},
-                      format="json").status_code == 404
+    assert (
+        other.post(f"/api/v1/tickets/{ticket.pk}/solution/approve/", {}, format="json").status_code
+        == 404
+    )
 
 
 def test_actor_add_and_remove(demo, chef, api_as):
     ticket = open_lsu_ticket(demo, chef)
     referent = api_as("referent.lsu", "Référent fonctionnel")
-    added = referent.post(f"/api/v1/tickets/{ticket.pk}/actors/",
-                          {"role": 3, "group": demo.dsi_bai.pk}, format="json")
+    added = referent.post(
+        f"/api/v1/tickets/{ticket.pk}/actors/", {"role": 3, "group": demo.dsi_bai.pk}, format="json"
+    )
     assert added.status_code == 201, added.content
-    again = referent.post(f"/api/v1/tickets/{ticket.pk}/actors/",
-                          {"role": 3, "group": demo.dsi_bai.pk}, format="json")
+    again = referent.post(
+        f"/api/v1/tickets/{ticket.pk}/actors/", {"role": 3, "group": demo.dsi_bai.pk}, format="json"
+    )
     assert again.status_code == 200 and again.json()["id"] == added.json()["id"]
-    both = referent.post(f"/api/v1/tickets/{ticket.pk}/actors/",
-                         {"role": 3, "group": demo.dsi_bai.pk, "user": chef.user.pk},
-                         format="json")
+    both = referent.post(
+        f"/api/v1/tickets/{ticket.pk}/actors/",
+        {"role": 3, "group": demo.dsi_bai.pk, "user": chef.user.pk},
+        format="json",
+    )
     assert both.status_code == 400
     removed = referent.delete(f"/api/v1/tickets/{ticket.pk}/actors/{added.json()['id']}/")
     assert removed.status_code == 204
@@ -163,16 +185,16 @@ def test_actor_add_and_remove(demo, chef, api_as):
 
 def test_directory_lists_are_limited_to_the_caller(demo, outsider, api_as):
     chef = api_as("chef.etab")
-    assert [u["username"] for u in chef.get("/api/v1/users/").json()["results"]] == [
-        "chef.etab"]
+    assert [u["username"] for u in chef.get("/api/v1/users/").json()["results"]] == ["chef.etab"]
     names = [c["full_name"] for c in chef.get("/api/v1/categories/").json()["results"]]
     assert "Scolarité > LSU" in names
     groups = [g["name"] for g in api_as("tech.bai").get("/api/v1/groups/").json()["results"]]
     assert "DSI-BZH" not in groups and "DSI-BAI" in groups
 
 
-def test_ticket_list_queries_do_not_grow_with_rows(demo, chef, api_as,
-                                                   django_assert_max_num_queries):
+def test_ticket_list_queries_do_not_grow_with_rows(
+    demo, chef, api_as, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

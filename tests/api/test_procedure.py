@@ -15,15 +15,23 @@ def _actors(body):
 
 def test_whole_procedure_through_api_v1(demo, api_as):
     chef = api_as("chef.etab")
-    created = chef.post("/api/v1/tickets/", {
-        "type": 1, "category": demo.lsu.pk, "urgency": 3,
-        "title": "LSU : impossible de valider le livret",
-        "content": "Message d'erreur : 403. Tél. 02 31 00 00 00",
-    }, format="json")
+    created = chef.post(
+        "/api/v1/tickets/",
+        {
+            "type": 1,
+            "category": demo.lsu.pk,
+            "urgency": 3,
+            "title": "LSU : impossible de valider le livret",
+            "content": "Message d'erreur : 403. Tél. 02 31 00 00 00",
+        },
+        format="json",
+    )
     assert created.status_code == 201, created.content
     ticket_id = created.json()["id"]
-    assert _actors(created.json()) == [(Role.REQUESTER, "chef.etab"),
-                                       (Role.ASSIGNED, "Référents-LSU")]
+    assert _actors(created.json()) == [
+        (Role.REQUESTER, "chef.etab"),
+        (Role.ASSIGNED, "Référents-LSU"),
+    ]
 
     referent = api_as("referent.lsu", "Référent fonctionnel")
     listed = referent.get("/api/v1/tickets/", {"assigned_group": demo.referents.pk})
@@ -34,21 +42,29 @@ def test_whole_procedure_through_api_v1(demo, api_as):
     assert taken.json()["status"] == Status.ASSIGNED
     assert (Role.ASSIGNED, "referent.lsu") in _actors(taken.json())
 
-    followup = referent.post(f"/api/v1/tickets/{ticket_id}/followups/",
-                             {"content": "Je regarde avec la DSI.", "is_private": True},
-                             format="json")
+    followup = referent.post(
+        f"/api/v1/tickets/{ticket_id}/followups/",
+        {"content": "Je regarde avec la DSI.", "is_private": True},
+        format="json",
+    )
     assert followup.status_code == 201, followup.content
 
-    escalated = referent.post(f"/api/v1/tickets/{ticket_id}/escalate/",
-                              {"group": demo.dsi_bai.pk}, format="json")
+    escalated = referent.post(
+        f"/api/v1/tickets/{ticket_id}/escalate/", {"group": demo.dsi_bai.pk}, format="json"
+    )
     assert escalated.status_code == 200, escalated.content
-    assert _actors(escalated.json()) == [(Role.REQUESTER, "chef.etab"),
-                                         (Role.ASSIGNED, "DSI-BAI"),
-                                         (Role.OBSERVER, "Référents-LSU")]
+    assert _actors(escalated.json()) == [
+        (Role.REQUESTER, "chef.etab"),
+        (Role.ASSIGNED, "DSI-BAI"),
+        (Role.OBSERVER, "Référents-LSU"),
+    ]
 
     tech = api_as("tech.bai")
-    solved = tech.post(f"/api/v1/tickets/{ticket_id}/solution/",
-                       {"content": "Droits corrigés dans LSU."}, format="json")
+    solved = tech.post(
+        f"/api/v1/tickets/{ticket_id}/solution/",
+        {"content": "Droits corrigés dans LSU."},
+        format="json",
+    )
     assert solved.status_code == 201, solved.content
     assert Ticket.objects.get(pk=ticket_id).status == Status.SOLVED
 
@@ -57,8 +73,9 @@ def test_whole_procedure_through_api_v1(demo, api_as):
     assert [item["kind"] for item in seen["timeline"]] == ["solution"]
     assert seen["allowed_statuses"]
 
-    approved = chef.post(f"/api/v1/tickets/{ticket_id}/solution/approve/",
-                         {"comment": "Merci !"}, format="json")
+    approved = chef.post(
+        f"/api/v1/tickets/{ticket_id}/solution/approve/", {"comment": "Merci !"}, format="json"
+    )
     assert approved.status_code == 200, approved.content
     assert approved.json()["status"] == Status.CLOSED
     assert Solution.objects.get(ticket_id=ticket_id).status == 3

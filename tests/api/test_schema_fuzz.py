@@ -24,8 +24,13 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.conftest import open_lsu_ticket
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance, response_headers_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+]
 
 
 DJANGO = get_wsgi_application()
@@ -49,8 +54,7 @@ def wsgi_app(environ, start_response):
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
 # Data the schema allows (Django's router answers a non-integer id before the API does).
-schema.config.generation.update(modes=[GenerationMode.POSITIVE], no_shrink=True,
-                                database="none")
+schema.config.generation.update(modes=[GenerationMode.POSITIVE], no_shrink=True, database="none")
 
 
 @pytest.fixture
@@ -60,9 +64,13 @@ def lsu_world(demo, chef):
 
 @pytest.mark.usefixtures("lsu_world")
 @schema.parametrize()
-@settings(max_examples=3, deadline=None, derandomize=True,
-          phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=3,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
 def test_api_answers_within_its_schema_and_never_fails(case):
     response = case.call(headers={"Authorization": "Token referent.lsu-token"})
     case.validate_response(response, checks=CHECKS)

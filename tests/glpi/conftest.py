@@ -23,15 +23,17 @@ class Glpi:
         return headers
 
     def get(self, path: str, params: Any = None, headers: dict[str, str] | None = None):
-        return self.client.get(f"/apirest.php/{path}", params or {},
-                               headers=self.headers(headers))
+        return self.client.get(f"/apirest.php/{path}", params or {}, headers=self.headers(headers))
 
-    def send(self, method: str, path: str, body: Any = None,
-             headers: dict[str, str] | None = None):
+    def send(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None):
         data = json.dumps(body) if body is not None else ""
-        return self.client.generic(method, f"/apirest.php/{path}", data,
-                                   content_type="application/json",
-                                   headers=self.headers(headers))
+        return self.client.generic(
+            method,
+            f"/apirest.php/{path}",
+            data,
+            content_type="application/json",
+            headers=self.headers(headers),
+        )
 
     def post(self, path: str, body: Any = None, **kw):
         return self.send("POST", path, body, **kw)
@@ -44,8 +46,10 @@ class Glpi:
 
 
 def login(client, username: str) -> Glpi:
-    response = client.get("/apirest.php/initSession", headers={
-        "App-Token": APP, "Authorization": f"user_token {username}-token"})
+    response = client.get(
+        "/apirest.php/initSession",
+        headers={"App-Token": APP, "Authorization": f"user_token {username}-token"},
+    )
     assert response.status_code == 200, response.content
     return Glpi(client, response.json()["session_token"])
 

@@ -33,28 +33,49 @@ def test_bad_posts_get_an_error_array_and_change_nothing(demo, chef, glpi_as, pa
     assert not Followup.objects.exists()
 
 
-@pytest.mark.parametrize("params", [
-    {"range": "a-b"}, {"range": "9-1"}, {"order": "SIDEWAYS"}, {"sort": "x; DROP"},
-    {"searchText[password]": "x"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"range": "a-b"},
+        {"range": "9-1"},
+        {"order": "SIDEWAYS"},
+        {"sort": "x; DROP"},
+        {"searchText[password]": "x"},
+    ],
+)
 def test_bad_list_parameters(glpi_as, demo, params):
     response = glpi_as("chef.etab").get("Ticket", params)
     assert response.status_code == 400
     assert response.json()[0] == "ERROR"
 
 
-@pytest.mark.parametrize("params", [
-    {"criteria[0][field]": 15, "criteria[0][searchtype]": "lessthan",
-     "criteria[0][value]": "yesterday-ish"},
-    {"criteria[0][field]": 7, "criteria[0][searchtype]": "under", "criteria[0][value]": "x"},
-    {"criteria[0][field]": 12, "criteria[0][searchtype]": "equals", "criteria[0][value]": "z"},
-    {"criteria[0][link]": "XOR", "criteria[0][field]": 1, "criteria[0][searchtype]": "contains",
-     "criteria[0][value]": "x"},
-    {"criteria[0][meta]": 1, "criteria[0][itemtype]": "Computer", "criteria[0][field]": 1,
-     "criteria[0][searchtype]": "contains", "criteria[0][value]": "x"},
-    {"forcedisplay[0]": 999},
-    {"criteria": "oops"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {
+            "criteria[0][field]": 15,
+            "criteria[0][searchtype]": "lessthan",
+            "criteria[0][value]": "yesterday-ish",
+        },
+        {"criteria[0][field]": 7, "criteria[0][searchtype]": "under", "criteria[0][value]": "x"},
+        {"criteria[0][field]": 12, "criteria[0][searchtype]": "equals", "criteria[0][value]": "z"},
+        {
+            "criteria[0][link]": "XOR",
+            "criteria[0][field]": 1,
+            "criteria[0][searchtype]": "contains",
+            "criteria[0][value]": "x",
+        },
+        {
+            "criteria[0][meta]": 1,
+            "criteria[0][itemtype]": "Computer",
+            "criteria[0][field]": 1,
+            "criteria[0][searchtype]": "contains",
+            "criteria[0][value]": "x",
+        },
+        {"forcedisplay[0]": 999},
+        {"criteria": "oops"},
+    ],
+)
 def test_bad_search_parameters(glpi_as, demo, params):
     response = glpi_as("chef.etab").get("search/Ticket", params)
     assert response.status_code == 400, response.content
@@ -63,8 +84,13 @@ def test_bad_search_parameters(glpi_as, demo, params):
 
 def test_invalid_json_and_unknown_method(glpi_as, demo):
     api = glpi_as("chef.etab")
-    response = api.client.generic("POST", "/apirest.php/Ticket", "{not json",
-                                  content_type="application/json", headers=api.headers())
+    response = api.client.generic(
+        "POST",
+        "/apirest.php/Ticket",
+        "{not json",
+        content_type="application/json",
+        headers=api.headers(),
+    )
     assert response.json()[0] == "ERROR_JSON_PAYLOAD_INVALID"
     response = api.send("DELETE", "getMyProfiles")
     assert (response.status_code, response.json()[0]) == (405, "ERROR_METHOD_NOT_ALLOWED")

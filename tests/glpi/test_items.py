@@ -19,8 +19,11 @@ def test_ticket_fields_use_glpi_names_and_codes(demo, chef, glpi_as):
     assert body["itilcategories_id"] == "Scolarité > LSU"
     assert body["entities_id"] == demo.college.full_name
     assert body["content"].startswith("&lt;p&gt;")  # sanitized, as GLPI 10 answers
-    raw = glpi_as("chef.etab").get(f"Ticket/{ticket.pk}",
-                                   headers={"X-GLPI-Sanitized-Content": "false"}).json()
+    raw = (
+        glpi_as("chef.etab")
+        .get(f"Ticket/{ticket.pk}", headers={"X-GLPI-Sanitized-Content": "false"})
+        .json()
+    )
     assert raw["content"].startswith("<p>")
 
 
@@ -48,10 +51,15 @@ def test_list_is_ranged_with_content_range_and_206(demo, chef, glpi_as):
 
 def test_list_input_gives_list_output_with_partial_failure(demo, glpi_as):
     api = glpi_as("chef.etab")
-    response = api.post("Ticket", {"input": [
-        {"name": "Un", "content": "Premier", "itilcategories_id": demo.lsu.pk},
-        {"name": "Deux", "content": ""},
-    ]})
+    response = api.post(
+        "Ticket",
+        {
+            "input": [
+                {"name": "Un", "content": "Premier", "itilcategories_id": demo.lsu.pk},
+                {"name": "Deux", "content": ""},
+            ]
+        },
+    )
     assert response.status_code == 207
     code, results = response.json()
     assert code == "ERROR_GLPI_PARTIAL_ADD"
@@ -95,8 +103,7 @@ def test_delete_trashes_then_force_purge_removes(demo, chef, glpi_as):
     ticket = open_lsu_ticket(demo, chef)
     admin = glpi_as("admin")
     response = admin.delete(f"Ticket/{ticket.pk}")
-    assert (response.status_code, response.json()) == (200, [{str(ticket.pk): True,
-                                                               "message": ""}])
+    assert (response.status_code, response.json()) == (200, [{str(ticket.pk): True, "message": ""}])
     assert Ticket.objects.get(pk=ticket.pk).is_deleted
     trash = admin.get("Ticket", {"is_deleted": "True"}).json()
     assert [t["id"] for t in trash] == [ticket.pk]
@@ -118,8 +125,9 @@ def test_outsider_gets_404_exactly_like_a_missing_ticket(demo, chef, outsider):
     assert seen.status_code == missing.status_code == 404
     assert seen.json() == missing.json()
     assert stranger.get(f"Ticket/{ticket.pk}/ITILFollowup").json() == missing.json()
-    posted = stranger.post("ITILFollowup", {"input": {"itemtype": "Ticket",
-                                                      "items_id": ticket.pk, "content": "x"}})
+    posted = stranger.post(
+        "ITILFollowup", {"input": {"itemtype": "Ticket", "items_id": ticket.pk, "content": "x"}}
+    )
     assert posted.status_code == 404
     assert not Followup.objects.filter(ticket=ticket).exists()
     assert stranger.get("search/Ticket").json()["totalcount"] == 0
@@ -137,16 +145,26 @@ def test_self_service_does_not_see_private_followups(demo, chef, referent, glpi_
     assert api.get(f"ITILFollowup/{private.pk}").status_code == 404
     assert all(f["is_private"] == 0 for f in api.get("ITILFollowup").json())
     log = api.get(f"Ticket/{ticket.pk}/Log").json()
-    assert str(private.pk) not in [row["new_value"] for row in log
-                                   if row["itemtype_link"] == "ITILFollowup"]
+    assert str(private.pk) not in [
+        row["new_value"] for row in log if row["itemtype_link"] == "ITILFollowup"
+    ]
     referent_api = glpi_as("referent.lsu", "Référent fonctionnel")
     assert len(referent_api.get(f"Ticket/{ticket.pk}/ITILFollowup").json()) == 2
 
 
 def test_self_service_cannot_write_a_private_followup(demo, chef, glpi_as):
     ticket = open_lsu_ticket(demo, chef)
-    response = glpi_as("chef.etab").post("ITILFollowup", {"input": {
-        "itemtype": "Ticket", "items_id": ticket.pk, "content": "secret", "is_private": "true"}})
+    response = glpi_as("chef.etab").post(
+        "ITILFollowup",
+        {
+            "input": {
+                "itemtype": "Ticket",
+                "items_id": ticket.pk,
+                "content": "secret",
+                "is_private": "true",
+            }
+        },
+    )
     assert (response.status_code, response.json()[0]) == (403, "ERROR_RIGHT_MISSING")
     assert not Followup.objects.exists()
 
@@ -154,14 +172,20 @@ def test_self_service_cannot_write_a_private_followup(demo, chef, glpi_as):
 def test_upload_and_download_a_document(demo, chef, glpi_as):
     ticket = open_lsu_ticket(demo, chef)
     api = glpi_as("chef.etab")
-    manifest = ('{"input": {"name": "Capture", "_filename": ["erreur.txt"], '
-                f'"itemtype": "Ticket", "items_id": {ticket.pk}}}}}')
+    manifest = (
+        '{"input": {"name": "Capture", "_filename": ["erreur.txt"], '
+        f'"itemtype": "Ticket", "items_id": {ticket.pk}}}}}'
+    )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = api.client.post("/apirest.php/Document/", {
-        "uploadManifest": manifest,
-        "filename[0]": SimpleUploadedFile("erreur.txt", b"Erreur 403 dans LSU"),
-    }, headers=api.headers())
+    response = api.client.post(
+        "/apirest.php/Document/",
+        {
+            "uploadManifest": manifest,
+            "filename[0]": SimpleUploadedFile("erreur.txt", b"Erreur 403 dans LSU"),
+        },
+        headers=api.headers(),
+    )
     assert response.status_code == 201, response.content
     document_id = response.json()["id"]
     assert response.json()["upload_result"]["filename"][0]["name"] == "erreur.txt"
@@ -177,14 +201,20 @@ def test_upload_and_download_a_document(demo, chef, glpi_as):
 def test_get_multiple_items_and_directory(demo, chef, glpi_as):
     ticket = open_lsu_ticket(demo, chef)
     api = glpi_as("tech.bai")
-    hidden = api.get("getMultipleItems", {"items[0][itemtype]": "Ticket",
-                                          "items[0][items_id]": ticket.pk}).json()
+    hidden = api.get(
+        "getMultipleItems", {"items[0][itemtype]": "Ticket", "items[0][items_id]": ticket.pk}
+    ).json()
     assert hidden == [["ERROR_ITEM_NOT_FOUND", "Élément introuvable."]]
     workflow.escalate(ticket, by=None, group=demo.dsi_bai)
-    response = api.get("getMultipleItems", {
-        "items[0][itemtype]": "Ticket", "items[0][items_id]": ticket.pk,
-        "items[1][itemtype]": "ITILCategory", "items[1][items_id]": demo.lsu.pk,
-    }).json()
+    response = api.get(
+        "getMultipleItems",
+        {
+            "items[0][itemtype]": "Ticket",
+            "items[0][items_id]": ticket.pk,
+            "items[1][itemtype]": "ITILCategory",
+            "items[1][items_id]": demo.lsu.pk,
+        },
+    ).json()
     assert [r["id"] for r in response] == [ticket.pk, demo.lsu.pk]
     assert {g["name"] for g in api.get("Group").json()} >= {"Référents-LSU", "DSI-BAI"}
     users = {u["name"] for u in api.get("User", {"range": "0-99"}).json()}
@@ -206,12 +236,15 @@ def test_sub_items_of_a_ticket_and_bad_itemtype(demo, chef, glpi_as):
 
 
 def test_referent_grant_is_needed_for_escalation(demo, chef, glpi_as):
-    ProfileGrant.objects.filter(user__username="referent.lsu",
-                                profile=demo.referent_profile).delete()
+    ProfileGrant.objects.filter(
+        user__username="referent.lsu", profile=demo.referent_profile
+    ).delete()
     ticket = open_lsu_ticket(demo, chef)
     api = glpi_as("referent.lsu")
-    response = api.post("Group_Ticket", {"input": {"tickets_id": ticket.pk,
-                                                   "groups_id": demo.dsi_bai.pk, "type": 2}})
+    response = api.post(
+        "Group_Ticket",
+        {"input": {"tickets_id": ticket.pk, "groups_id": demo.dsi_bai.pk, "type": 2}},
+    )
     assert response.status_code in (403, 404)
     assert not TicketActor.objects.filter(ticket=ticket, group=demo.dsi_bai).exists()
     assert as_(demo, "referent.lsu").profile == demo.self_service

@@ -26,8 +26,9 @@ def test_basic_auth_opens_a_session_stored_hashed(demo):
 def test_credentials_as_query_parameters(demo):
     response = _init(params={"app_token": APP, "login": "chef.etab", "password": "demo"})
     assert response.status_code == 200
-    response = _init(params={"app_token": APP, "user_token": "tech.bai-token",
-                             "get_full_session": "true"})
+    response = _init(
+        params={"app_token": APP, "user_token": "tech.bai-token", "get_full_session": "true"}
+    )
     assert response.json()["session"]["glpiname"] == "tech.bai"
 
 
@@ -78,19 +79,23 @@ def test_change_active_profile_gives_the_referent_rights(demo, glpi_as):
     assert names == {"Self-Service", "Référent fonctionnel"}
     unknown = api.post("changeActiveProfile", {"profiles_id": demo.super_admin.pk})
     assert (unknown.status_code, unknown.json()[0]) == (404, "ERROR_ITEM_NOT_FOUND")
-    assert api.post("changeActiveProfile",
-                    {"profiles_id": demo.referent_profile.pk}).json() is True
+    assert api.post("changeActiveProfile", {"profiles_id": demo.referent_profile.pk}).json() is True
     active = api.get("getActiveProfile").json()["active_profile"]
     assert (active["name"], active["interface"]) == ("Référent fonctionnel", "central")
 
 
 def test_change_active_entities_narrows_what_is_seen(demo, glpi_as):
     api = glpi_as("tech.bai")
-    everything = {e["id"] for e in api.get("getMyEntities", {"is_recursive": 1}).json()[
-        "myentities"]}
+    everything = {
+        e["id"] for e in api.get("getMyEntities", {"is_recursive": 1}).json()["myentities"]
+    }
     assert demo.college.pk in everything and demo.lycee.pk in everything
-    assert api.post("changeActiveEntities", {"entities_id": demo.college.pk,
-                                             "is_recursive": False}).json() is True
+    assert (
+        api.post(
+            "changeActiveEntities", {"entities_id": demo.college.pk, "is_recursive": False}
+        ).json()
+        is True
+    )
     active = api.get("getActiveEntities").json()["active_entity"]
     assert active["id"] == demo.college.pk
     assert active["active_entities"] == [{"id": demo.college.pk}]

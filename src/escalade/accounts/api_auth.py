@@ -89,8 +89,7 @@ def api_who(request: Request) -> Who:
                 profile_id = token.profile_id
             if entity_id is None and token is not None and token.entity_id is not None:
                 entity_id = token.entity_id
-            who = build_who(user, profile_id=profile_id, entity_id=entity_id,
-                            recursive=recursive)
+            who = build_who(user, profile_id=profile_id, entity_id=entity_id, recursive=recursive)
     except NoProfile:
         raise NoProfileHeld() from None
     if request.headers.get(PROFILE_HEADER) and who.profile.pk != profile_id:
@@ -108,8 +107,12 @@ class TokenScheme(OpenApiAuthenticationExtension):
     name = "jeton"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "« Token <clé> » ou « Bearer <clé> » (jeton personnel)."}
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "« Token <clé> » ou « Bearer <clé> » (jeton personnel).",
+        }
 
 
 class SessionScheme(OpenApiAuthenticationExtension):

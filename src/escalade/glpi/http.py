@@ -40,8 +40,7 @@ ERROR_STATUS = {
 class GlpiError(Exception):
     """Answered as ``["CODE", "message"]`` with the code's HTTP status."""
 
-    def __init__(self, code: str, message: str, *, status: int | None = None,
-                 payload: Any = None):
+    def __init__(self, code: str, message: str, *, status: int | None = None, payload: Any = None):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -95,8 +94,10 @@ def as_list(value: Any) -> list:
     if isinstance(value, list):
         return value
     if isinstance(value, dict):
+
         def order(key: str) -> tuple[int, Any]:
             return (0, int(key)) if str(key).isdigit() else (1, key)
+
         return [value[k] for k in sorted(value, key=order)]
     return [value]
 
@@ -126,8 +127,9 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
             params[key[:-2]] = values
     if request.method == "GET":
         if request.body and request.body.strip() not in (b"", b"{}", b"[]"):
-            raise GlpiError("ERROR_JSON_PAYLOAD_FORBIDDEN",
-                            "Le corps JSON est interdit pour une requête GET.")
+            raise GlpiError(
+                "ERROR_JSON_PAYLOAD_FORBIDDEN", "Le corps JSON est interdit pour une requête GET."
+            )
         return params
     content_type = request.content_type or ""
     if content_type.startswith("multipart/"):
@@ -137,8 +139,9 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
             try:
                 body = json.loads(manifest)
             except ValueError:
-                raise GlpiError("ERROR_JSON_PAYLOAD_INVALID",
-                                "uploadManifest n'est pas un JSON valide.") from None
+                raise GlpiError(
+                    "ERROR_JSON_PAYLOAD_INVALID", "uploadManifest n'est pas un JSON valide."
+                ) from None
         else:
             body = php_query([(k, str(v)) for k, v in request.POST.items()])
         if not isinstance(body, dict):
@@ -153,8 +156,9 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
             if content_type == "application/x-www-form-urlencoded":
                 body = php_query([(k, str(v)) for k, v in request.POST.items()])
             else:
-                raise GlpiError("ERROR_JSON_PAYLOAD_INVALID",
-                                "Le corps de la requête n'est pas un JSON valide.") from None
+                raise GlpiError(
+                    "ERROR_JSON_PAYLOAD_INVALID", "Le corps de la requête n'est pas un JSON valide."
+                ) from None
         if not isinstance(body, dict):
             raise GlpiError("ERROR_JSON_PAYLOAD_INVALID", "Le corps JSON doit être un objet.")
         params.update(body)
@@ -174,8 +178,9 @@ def parse_range(value: Any) -> tuple[int, int]:
     return start, min(end, start + MAX_RANGE - 1)
 
 
-def ranged(response: JsonResponse, *, itemtype: str, start: int, count: int,
-           total: int) -> JsonResponse:
+def ranged(
+    response: JsonResponse, *, itemtype: str, start: int, count: int, total: int
+) -> JsonResponse:
     """Content-Range / Accept-Range headers, 206 when the page is partial."""
     if total > 0:
         end = start + max(count, 1) - 1
@@ -188,5 +193,6 @@ def ranged(response: JsonResponse, *, itemtype: str, start: int, count: int,
 
 def check_start(start: int, total: int) -> None:
     if (total > 0 and start >= total) or (total == 0 and start > 0):
-        raise GlpiError("ERROR_RANGE_EXCEED_TOTAL",
-                        "Le début du range dépasse le nombre total d'éléments.")
+        raise GlpiError(
+            "ERROR_RANGE_EXCEED_TOTAL", "Le début du range dépasse le nombre total d'éléments."
+        )

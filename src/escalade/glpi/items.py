@@ -39,10 +39,22 @@ from escalade.tickets.models import (
     TicketType,
 )
 
-SOURCE_TO_GLPI: dict[str, int] = {Source.HELPDESK: 1, Source.EMAIL: 2, Source.PHONE: 3,
-                                   Source.DIRECT: 4, Source.OTHER: 6, Source.API: 1}
-GLPI_TO_SOURCE = {1: Source.HELPDESK, 2: Source.EMAIL, 3: Source.PHONE, 4: Source.DIRECT,
-                  5: Source.OTHER, 6: Source.OTHER}
+SOURCE_TO_GLPI: dict[str, int] = {
+    Source.HELPDESK: 1,
+    Source.EMAIL: 2,
+    Source.PHONE: 3,
+    Source.DIRECT: 4,
+    Source.OTHER: 6,
+    Source.API: 1,
+}
+GLPI_TO_SOURCE = {
+    1: Source.HELPDESK,
+    2: Source.EMAIL,
+    3: Source.PHONE,
+    4: Source.DIRECT,
+    5: Source.OTHER,
+    6: Source.OTHER,
+}
 
 
 @dataclass
@@ -195,16 +207,22 @@ class ItemType:
         return data
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
-        raise GlpiError("ERROR_RIGHT_MISSING",
-                        _("Vous n'avez pas le droit de créer ce type d'élément par l'API."))
+        raise GlpiError(
+            "ERROR_RIGHT_MISSING",
+            _("Vous n'avez pas le droit de créer ce type d'élément par l'API."),
+        )
 
     def update(self, ctx: Ctx, pk: Any, data: dict[str, Any]) -> None:
-        raise GlpiError("ERROR_RIGHT_MISSING",
-                        _("Vous n'avez pas le droit de modifier ce type d'élément par l'API."))
+        raise GlpiError(
+            "ERROR_RIGHT_MISSING",
+            _("Vous n'avez pas le droit de modifier ce type d'élément par l'API."),
+        )
 
     def delete(self, ctx: Ctx, pk: Any, *, purge: bool) -> None:
-        raise GlpiError("ERROR_RIGHT_MISSING",
-                        _("Vous n'avez pas le droit de supprimer ce type d'élément par l'API."))
+        raise GlpiError(
+            "ERROR_RIGHT_MISSING",
+            _("Vous n'avez pas le droit de supprimer ce type d'élément par l'API."),
+        )
 
 
 # --- Tickets ------------------------------------------------------------------------------
@@ -235,24 +253,43 @@ def _actor_input(ctx: Ctx, data: dict[str, Any]) -> Actors:
                 elif kind == "group":
                     wanted[role][1].extend(ids)
     return {
-        role: (pick_users(ctx.who, list(dict.fromkeys(u))),
-               pick_groups(ctx.who, list(dict.fromkeys(g))))
+        role: (
+            pick_users(ctx.who, list(dict.fromkeys(u))),
+            pick_groups(ctx.who, list(dict.fromkeys(g))),
+        )
         for role, (u, g) in wanted.items()
     }
 
 
-TICKET_FIELD_MAP = {"name": "title", "content": "content", "type": "type", "urgency": "urgency",
-                    "impact": "impact", "priority": "priority"}
+TICKET_FIELD_MAP = {
+    "name": "title",
+    "content": "content",
+    "type": "type",
+    "urgency": "urgency",
+    "impact": "impact",
+    "priority": "priority",
+}
 
 
 class TicketType_(ItemType):
     name = "Ticket"
     model = Ticket
-    sort_fields = {"id": "pk", "name": "title", "date": "opened_at", "date_mod": "updated_at",
-                   "date_creation": "opened_at", "status": "status", "priority": "priority",
-                   "urgency": "urgency", "impact": "impact", "type": "type",
-                   "closedate": "closed_at", "solvedate": "solved_at",
-                   "itilcategories_id": "category_id", "entities_id": "entity_id"}
+    sort_fields = {
+        "id": "pk",
+        "name": "title",
+        "date": "opened_at",
+        "date_mod": "updated_at",
+        "date_creation": "opened_at",
+        "status": "status",
+        "priority": "priority",
+        "urgency": "urgency",
+        "impact": "impact",
+        "type": "type",
+        "closedate": "closed_at",
+        "solvedate": "solved_at",
+        "itilcategories_id": "category_id",
+        "entities_id": "entity_id",
+    }
     text_fields = {"name": "title", "content": "content"}
     has_trash = True
     read_only = False
@@ -282,7 +319,8 @@ class TicketType_(ItemType):
             "urgency": t.urgency,
             "impact": t.impact,
             "priority": t.priority,
-            "itilcategories_id": (t.category.full_name if t.category else "") if expand
+            "itilcategories_id": (t.category.full_name if t.category else "")
+            if expand
             else (t.category_id or 0),
             "type": t.type,
             "global_validation": 1,
@@ -299,8 +337,14 @@ class TicketType_(ItemType):
         links = [{"rel": "Entity", "href": ctx.url("Entity", t.entity_id)}]
         if t.category_id:
             links.append({"rel": "ITILCategory", "href": ctx.url("ITILCategory", t.category_id)})
-        for sub in ("ITILFollowup", "TicketTask", "ITILSolution", "Ticket_User",
-                    "Group_Ticket", "Document_Item"):
+        for sub in (
+            "ITILFollowup",
+            "TicketTask",
+            "ITILSolution",
+            "Ticket_User",
+            "Group_Ticket",
+            "Document_Item",
+        ):
             links.append({"rel": sub, "href": ctx.url("Ticket", t.pk, sub)})
         return links
 
@@ -315,8 +359,9 @@ class TicketType_(ItemType):
                 extra[key] = data[key]
         source = Source.API
         if data.get("requesttypes_id") not in (None, "", 0):
-            source = GLPI_TO_SOURCE.get(_int(data["requesttypes_id"], "requesttypes_id"),
-                                        Source.API)
+            source = GLPI_TO_SOURCE.get(
+                _int(data["requesttypes_id"], "requesttypes_id"), Source.API
+            )
         ticket = workflow.create_ticket(
             by=ctx.who,
             title=str(data.get("name") or ""),
@@ -324,10 +369,14 @@ class TicketType_(ItemType):
             type=data.get("type") or TicketType.INCIDENT,
             category=pick_category(ctx.who, data.get("itilcategories_id") or 0),
             entity=pick_entity(ctx.who, data.get("entities_id")),
-            requesters=requesters, requester_groups=requester_groups,
-            observers=observers, observer_groups=observer_groups,
-            assigned_users=assigned_users, assigned_groups=assigned_groups,
-            source=source, **extra,
+            requesters=requesters,
+            requester_groups=requester_groups,
+            observers=observers,
+            observer_groups=observer_groups,
+            assigned_users=assigned_users,
+            assigned_groups=assigned_groups,
+            source=source,
+            **extra,
         )
         return ticket.pk
 
@@ -351,8 +400,9 @@ class TicketType_(ItemType):
             workflow.change_status(ticket, by=ctx.who, status=_int(data["status"], "status"))
 
     def delete(self, ctx: Ctx, pk: Any, *, purge: bool) -> None:
-        ticket = access.visible_tickets(ctx.who, include_deleted=True).filter(
-            pk=_int(pk, "id")).first()
+        ticket = (
+            access.visible_tickets(ctx.who, include_deleted=True).filter(pk=_int(pk, "id")).first()
+        )
         if ticket is None:
             raise GlpiError("ERROR_ITEM_NOT_FOUND", _("Élément introuvable."))
         if purge:
@@ -380,8 +430,13 @@ def _differs(ticket: Ticket, name: str, value: Any) -> bool:
 class FollowupType(ItemType):
     name = "ITILFollowup"
     model = Followup
-    sort_fields = {"id": "pk", "date": "created_at", "date_mod": "updated_at",
-                   "date_creation": "created_at", "items_id": "ticket_id"}
+    sort_fields = {
+        "id": "pk",
+        "date": "created_at",
+        "date_mod": "updated_at",
+        "date_creation": "created_at",
+        "items_id": "ticket_id",
+    }
     text_fields = {"content": "content"}
     read_only = False
 
@@ -393,14 +448,20 @@ class FollowupType(ItemType):
 
     def fields(self, ctx: Ctx, f: Followup) -> dict[str, Any]:
         return {
-            "id": f.pk, "itemtype": "Ticket", "items_id": f.ticket_id,
+            "id": f.pk,
+            "itemtype": "Ticket",
+            "items_id": f.ticket_id,
             "date": date(f.created_at),
             "users_id": _user(ctx, f.author, f.author_id),
             "users_id_editor": _user(ctx, f.editor, f.editor_id),
-            "content": _html(ctx, f.content), "is_private": int(f.is_private),
+            "content": _html(ctx, f.content),
+            "is_private": int(f.is_private),
             "requesttypes_id": SOURCE_TO_GLPI.get(f.source, 6),
-            "date_mod": date(f.updated_at), "date_creation": date(f.created_at),
-            "timeline_position": 1, "sourceitems_id": 0, "sourceof_items_id": 0,
+            "date_mod": date(f.updated_at),
+            "date_creation": date(f.created_at),
+            "timeline_position": 1,
+            "sourceitems_id": 0,
+            "sourceof_items_id": 0,
         }
 
     def links(self, ctx: Ctx, f: Followup) -> list[dict[str, str]]:
@@ -410,21 +471,44 @@ class FollowupType(ItemType):
         ticket = ticket_for(ctx, _parent_ticket_id(data))
         content = str(data.get("content") or "")
         if boolean(data.get("add_close")):
-            workflow.approve_solution(ticket, by=ctx.who,
-                                      comment=content or _("Solution approuvée"))
+            workflow.approve_solution(
+                ticket, by=ctx.who, comment=content or _("Solution approuvée")
+            )
             return _last_followup_id(ctx, ticket)
         if boolean(data.get("add_reopen")):
             return workflow.refuse_solution(ticket, by=ctx.who, reason=content).pk
         source = Source.API
         if data.get("requesttypes_id") not in (None, "", 0):
-            source = GLPI_TO_SOURCE.get(_int(data["requesttypes_id"], "requesttypes_id"),
-                                        Source.API)
+            source = GLPI_TO_SOURCE.get(
+                _int(data["requesttypes_id"], "requesttypes_id"), Source.API
+            )
         status = data.get("_status", data.get("status"))
         created = workflow.add_followup(
-            ticket, by=ctx.who, content=content, is_private=boolean(data.get("is_private")),
-            status=_int(status, "status") if status not in (None, "") else None, source=source,
+            ticket,
+            by=ctx.who,
+            content=content,
+            is_private=boolean(data.get("is_private")),
+            status=_int(status, "status") if status not in (None, "") else None,
+            source=source,
         )
         return created.pk
+
+    def update(self, ctx: Ctx, pk: Any, data: dict[str, Any]) -> None:
+        followup = self.get(ctx, pk)
+        workflow.update_followup(
+            followup,
+            by=ctx.who,
+            content=_optional_text(data, "content"),
+            is_private=_optional_bool(data, "is_private"),
+        )
+
+
+def _optional_bool(data: dict[str, Any], key: str) -> bool | None:
+    return boolean(data[key]) if key in data and data[key] not in (None, "") else None
+
+
+def _optional_text(data: dict[str, Any], key: str) -> str | None:
+    return str(data[key]) if key in data and data[key] is not None else None
 
 
 def _last_followup_id(ctx: Ctx, ticket: Ticket) -> int:
@@ -435,8 +519,14 @@ def _last_followup_id(ctx: Ctx, ticket: Ticket) -> int:
 class TaskType(ItemType):
     name = "TicketTask"
     model = Task
-    sort_fields = {"id": "pk", "date": "created_at", "date_mod": "updated_at",
-                   "date_creation": "created_at", "tickets_id": "ticket_id", "state": "state"}
+    sort_fields = {
+        "id": "pk",
+        "date": "created_at",
+        "date_mod": "updated_at",
+        "date_creation": "created_at",
+        "tickets_id": "ticket_id",
+        "state": "state",
+    }
     text_fields = {"content": "content"}
     read_only = False
 
@@ -448,17 +538,27 @@ class TaskType(ItemType):
 
     def fields(self, ctx: Ctx, t: Task) -> dict[str, Any]:
         return {
-            "id": t.pk, "tickets_id": t.ticket_id, "taskcategories_id": 0,
+            "id": t.pk,
+            "tickets_id": t.ticket_id,
+            "taskcategories_id": 0,
             "date": date(t.created_at),
             "users_id": _user(ctx, t.author, t.author_id),
             "users_id_editor": _user(ctx, t.editor, t.editor_id),
-            "content": _html(ctx, t.content), "is_private": int(t.is_private),
-            "actiontime": t.duration_seconds, "begin": None, "end": None, "state": t.state,
+            "content": _html(ctx, t.content),
+            "is_private": int(t.is_private),
+            "actiontime": t.duration_seconds,
+            "begin": None,
+            "end": None,
+            "state": t.state,
             "users_id_tech": _user(ctx, t.technician, t.technician_id),
-            "groups_id_tech": (t.group.name if t.group else "") if ctx.expand
+            "groups_id_tech": (t.group.name if t.group else "")
+            if ctx.expand
             else (t.group_id or 0),
-            "date_mod": date(t.updated_at), "date_creation": date(t.created_at),
-            "tasktemplates_id": 0, "timeline_position": 1, "sourceitems_id": 0,
+            "date_mod": date(t.updated_at),
+            "date_creation": date(t.created_at),
+            "tasktemplates_id": 0,
+            "timeline_position": 1,
+            "sourceitems_id": 0,
         }
 
     def links(self, ctx: Ctx, t: Task) -> list[dict[str, str]]:
@@ -471,7 +571,9 @@ class TaskType(ItemType):
         state = data.get("state")
         status = data.get("_status")
         task = workflow.add_task(
-            ticket, by=ctx.who, content=str(data.get("content") or ""),
+            ticket,
+            by=ctx.who,
+            content=str(data.get("content") or ""),
             is_private=boolean(data.get("is_private")),
             state=_int(state, "state") if state not in (None, "") else 1,
             duration_seconds=_int(data.get("actiontime") or 0, "actiontime"),
@@ -481,12 +583,29 @@ class TaskType(ItemType):
         )
         return task.pk
 
+    def update(self, ctx: Ctx, pk: Any, data: dict[str, Any]) -> None:
+        task = self.get(ctx, pk)
+        state = data.get("state")
+        duration = data.get("actiontime")
+        workflow.update_task(
+            task,
+            by=ctx.who,
+            content=_optional_text(data, "content"),
+            state=_int(state, "state") if state not in (None, "") else None,
+            duration_seconds=_int(duration, "actiontime") if duration not in (None, "") else None,
+            is_private=_optional_bool(data, "is_private"),
+        )
+
 
 class SolutionType(ItemType):
     name = "ITILSolution"
     model = Solution
-    sort_fields = {"id": "pk", "date_creation": "created_at", "items_id": "ticket_id",
-                   "status": "status"}
+    sort_fields = {
+        "id": "pk",
+        "date_creation": "created_at",
+        "items_id": "ticket_id",
+        "status": "status",
+    }
     text_fields = {"content": "content"}
     read_only = False
 
@@ -498,16 +617,22 @@ class SolutionType(ItemType):
 
     def fields(self, ctx: Ctx, s: Solution) -> dict[str, Any]:
         return {
-            "id": s.pk, "itemtype": "Ticket", "items_id": s.ticket_id, "solutiontypes_id": 0,
-            "solutiontype_name": None, "content": _html(ctx, s.content),
-            "date_creation": date(s.created_at), "date_mod": date(s.created_at),
+            "id": s.pk,
+            "itemtype": "Ticket",
+            "items_id": s.ticket_id,
+            "solutiontypes_id": 0,
+            "solutiontype_name": None,
+            "content": _html(ctx, s.content),
+            "date_creation": date(s.created_at),
+            "date_mod": date(s.created_at),
             "date_approval": date(s.decided_at),
             "users_id": _user(ctx, s.author, s.author_id),
             "user_name": s.author.username if s.author else None,
             "users_id_editor": 0,
             "users_id_approval": _user(ctx, s.decided_by, s.decided_by_id),
             "user_name_approval": s.decided_by.username if s.decided_by else None,
-            "status": s.status, "itilfollowups_id": None,
+            "status": s.status,
+            "itilfollowups_id": None,
         }
 
     def links(self, ctx: Ctx, s: Solution) -> list[dict[str, str]]:
@@ -515,8 +640,7 @@ class SolutionType(ItemType):
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
         ticket = ticket_for(ctx, _parent_ticket_id(data))
-        return workflow.add_solution(ticket, by=ctx.who,
-                                     content=str(data.get("content") or "")).pk
+        return workflow.add_solution(ticket, by=ctx.who, content=str(data.get("content") or "")).pk
 
 
 # --- Actors ----------------------------------------------------------------------------------
@@ -531,7 +655,8 @@ class TicketUserType(ItemType):
 
     def queryset(self, ctx: Ctx) -> QuerySet:
         return TicketActor.objects.filter(
-            ticket__in=access.visible_tickets(ctx.who), group__isnull=not self.is_group,
+            ticket__in=access.visible_tickets(ctx.who),
+            group__isnull=not self.is_group,
             user__isnull=self.is_group,
         )
 
@@ -540,8 +665,10 @@ class TicketUserType(ItemType):
 
     def fields(self, ctx: Ctx, a: TicketActor) -> dict[str, Any]:
         return {
-            "id": a.pk, "tickets_id": a.ticket_id,
-            "users_id": _user(ctx, a.user, a.user_id), "type": a.role,
+            "id": a.pk,
+            "tickets_id": a.ticket_id,
+            "users_id": _user(ctx, a.user, a.user_id),
+            "type": a.role,
             "use_notification": int(a.use_notification),
             "alternative_email": a.alternative_email or "",
         }
@@ -562,8 +689,7 @@ class TicketUserType(ItemType):
         if not self.is_group:
             extra["use_notification"] = boolean(data.get("use_notification"), default=True)
             extra["alternative_email"] = str(data.get("alternative_email") or "")
-        actor = workflow.add_actor(ticket, by=ctx.who, role=role, **self._party(ctx, data),
-                                   **extra)
+        actor = workflow.add_actor(ticket, by=ctx.who, role=role, **self._party(ctx, data), **extra)
         if actor is None:
             raise InvalidInput(_("Cet acteur est déjà présent sur le ticket."))
         return actor.pk
@@ -595,8 +721,13 @@ class GroupTicketType(TicketUserType):
 class DocumentType(ItemType):
     name = "Document"
     model = Attachment
-    sort_fields = {"id": "pk", "name": "filename", "filename": "filename",
-                   "date_creation": "created_at", "date_mod": "created_at"}
+    sort_fields = {
+        "id": "pk",
+        "name": "filename",
+        "filename": "filename",
+        "date_creation": "created_at",
+        "date_mod": "created_at",
+    }
     text_fields = {"name": "filename", "filename": "filename"}
     read_only = False
 
@@ -608,13 +739,25 @@ class DocumentType(ItemType):
 
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
         return {
-            "id": a.pk, "entities_id": a.ticket.entity_id, "is_recursive": 0,
-            "name": a.filename, "filename": a.filename, "filepath": "",
-            "documentcategories_id": 0, "mime": a.content_type,
-            "date_mod": date(a.created_at), "comment": "", "is_deleted": 0, "link": "",
+            "id": a.pk,
+            "entities_id": a.ticket.entity_id,
+            "is_recursive": 0,
+            "name": a.filename,
+            "filename": a.filename,
+            "filepath": "",
+            "documentcategories_id": 0,
+            "mime": a.content_type,
+            "date_mod": date(a.created_at),
+            "comment": "",
+            "is_deleted": 0,
+            "link": "",
             "users_id": _user(ctx, a.uploaded_by, a.uploaded_by_id),
-            "tickets_id": a.ticket_id, "sha1sum": None, "sha256sum": a.sha256,
-            "is_blacklisted": 0, "tag": "", "date_creation": date(a.created_at),
+            "tickets_id": a.ticket_id,
+            "sha1sum": None,
+            "sha256sum": a.sha256,
+            "is_blacklisted": 0,
+            "tag": "",
+            "date_creation": date(a.created_at),
             "filesize": a.size,
         }
 
@@ -627,15 +770,25 @@ class DocumentType(ItemType):
             raise InvalidInput(_("Aucun fichier reçu (filename[0])."), field="filename")
         target = data.get("items_id", data.get("tickets_id"))
         if target in (None, "", 0, "0"):
-            raise InvalidInput(_("Escalade attache chaque document à un ticket : "
-                                 "précisez itemtype « Ticket » et items_id."), field="items_id")
+            raise InvalidInput(
+                _(
+                    "Escalade attache chaque document à un ticket : "
+                    "précisez itemtype « Ticket » et items_id."
+                ),
+                field="items_id",
+            )
         ticket = ticket_for(ctx, _parent_ticket_id({**data, "items_id": target}))
         uploads = [Upload.from_file(f, name=f.name) for f in files]
         stored = workflow.add_attachments(ticket, by=ctx.who, attachments=uploads)
         ctx.cache["upload_result"] = {
             "filename": [
-                {"name": a.filename, "size": a.size, "type": a.content_type,
-                 "url": ctx.url("Document", a.pk), "id": a.pk}
+                {
+                    "name": a.filename,
+                    "size": a.size,
+                    "type": a.content_type,
+                    "url": ctx.url("Document", a.pk),
+                    "id": a.pk,
+                }
                 for a in stored
             ]
         }
@@ -648,17 +801,24 @@ class DocumentItemType(DocumentType):
 
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
         return {
-            "id": a.pk, "documents_id": a.pk, "items_id": a.ticket_id, "itemtype": "Ticket",
-            "entities_id": a.ticket.entity_id, "is_recursive": 0,
-            "date_mod": date(a.created_at), "users_id": _user(ctx, a.uploaded_by,
-                                                              a.uploaded_by_id),
-            "timeline_position": 1, "date_creation": date(a.created_at),
+            "id": a.pk,
+            "documents_id": a.pk,
+            "items_id": a.ticket_id,
+            "itemtype": "Ticket",
+            "entities_id": a.ticket.entity_id,
+            "is_recursive": 0,
+            "date_mod": date(a.created_at),
+            "users_id": _user(ctx, a.uploaded_by, a.uploaded_by_id),
+            "timeline_position": 1,
+            "date_creation": date(a.created_at),
             "date": date(a.created_at),
         }
 
     def links(self, ctx: Ctx, a: Attachment) -> list[dict[str, str]]:
-        return [{"rel": "Document", "href": ctx.url("Document", a.pk)},
-                {"rel": "Ticket", "href": ctx.url("Ticket", a.ticket_id)}]
+        return [
+            {"rel": "Document", "href": ctx.url("Document", a.pk)},
+            {"rel": "Ticket", "href": ctx.url("Ticket", a.ticket_id)},
+        ]
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
         return ItemType.add(self, ctx, data)
@@ -678,13 +838,22 @@ class CategoryType(ItemType):
 
     def fields(self, ctx: Ctx, c: Category) -> dict[str, Any]:
         return {
-            "id": c.pk, "entities_id": c.entity_id, "is_recursive": int(c.is_recursive),
-            "itilcategories_id": c.parent_id or 0, "name": c.name, "completename": c.full_name,
-            "comment": c.comment, "level": c.level + 1, "code": c.code,
-            "users_id": c.user_in_charge_id or 0, "groups_id": c.group_in_charge_id or 0,
+            "id": c.pk,
+            "entities_id": c.entity_id,
+            "is_recursive": int(c.is_recursive),
+            "itilcategories_id": c.parent_id or 0,
+            "name": c.name,
+            "completename": c.full_name,
+            "comment": c.comment,
+            "level": c.level + 1,
+            "code": c.code,
+            "users_id": c.user_in_charge_id or 0,
+            "groups_id": c.group_in_charge_id or 0,
             "is_helpdeskvisible": int(c.is_helpdesk_visible),
-            "is_incident": int(c.is_incident), "is_request": int(c.is_request),
-            "is_problem": 0, "is_change": 0,
+            "is_incident": int(c.is_incident),
+            "is_request": int(c.is_request),
+            "is_problem": 0,
+            "is_change": 0,
         }
 
 
@@ -699,11 +868,20 @@ class GroupType(ItemType):
 
     def fields(self, ctx: Ctx, g: SupportGroup) -> dict[str, Any]:
         return {
-            "id": g.pk, "entities_id": g.entity_id, "is_recursive": int(g.is_recursive),
-            "name": g.name, "completename": g.name, "comment": "", "level": 1,
-            "groups_id": 0, "is_requester": int(g.may_be_requester),
-            "is_assign": int(g.may_be_assigned), "is_watcher": int(g.may_be_observer),
-            "is_notify": int(g.is_notified), "is_itemgroup": 0, "is_usergroup": 1,
+            "id": g.pk,
+            "entities_id": g.entity_id,
+            "is_recursive": int(g.is_recursive),
+            "name": g.name,
+            "completename": g.name,
+            "comment": "",
+            "level": 1,
+            "groups_id": 0,
+            "is_requester": int(g.may_be_requester),
+            "is_assign": int(g.may_be_assigned),
+            "is_watcher": int(g.may_be_observer),
+            "is_notify": int(g.is_notified),
+            "is_itemgroup": 0,
+            "is_usergroup": 1,
             "is_manager": 1,
         }
 
@@ -723,9 +901,11 @@ class GroupUserType(ItemType):
 
     def fields(self, ctx: Ctx, m: Membership) -> dict[str, Any]:
         return {
-            "id": m.pk, "users_id": _user(ctx, m.user, m.user_id),
+            "id": m.pk,
+            "users_id": _user(ctx, m.user, m.user_id),
             "groups_id": m.group.name if ctx.expand else m.group_id,
-            "is_dynamic": 0, "is_manager": int(m.group.supervisor_id == m.user_id),
+            "is_dynamic": 0,
+            "is_manager": int(m.group.supervisor_id == m.user_id),
             "is_userdelegate": 0,
         }
 
@@ -733,8 +913,12 @@ class GroupUserType(ItemType):
 class UserType(ItemType):
     name = "User"
     model = User
-    sort_fields = {"id": "pk", "name": "username", "realname": "last_name",
-                   "firstname": "first_name"}
+    sort_fields = {
+        "id": "pk",
+        "name": "username",
+        "realname": "last_name",
+        "firstname": "first_name",
+    }
     text_fields = {"name": "username", "realname": "last_name", "firstname": "first_name"}
 
     def queryset(self, ctx: Ctx) -> QuerySet:
@@ -742,11 +926,17 @@ class UserType(ItemType):
 
     def fields(self, ctx: Ctx, u: User) -> dict[str, Any]:
         return {
-            "id": u.pk, "name": u.username, "realname": u.last_name, "firstname": u.first_name,
-            "phone": u.phone, "is_active": int(u.is_active),
+            "id": u.pk,
+            "name": u.username,
+            "realname": u.last_name,
+            "firstname": u.first_name,
+            "phone": u.phone,
+            "is_active": int(u.is_active),
             "language": "fr_FR" if u.language == "fr" else "en_GB",
-            "date_creation": date(u.date_joined), "last_login": date(u.last_login),
-            "is_deleted": 0, "authtype": 1,
+            "date_creation": date(u.date_joined),
+            "last_login": date(u.last_login),
+            "is_deleted": 0,
+            "authtype": 1,
         }
 
 
@@ -761,8 +951,12 @@ class EntityType(ItemType):
 
     def fields(self, ctx: Ctx, e: Entity) -> dict[str, Any]:
         return {
-            "id": e.pk, "name": e.name, "entities_id": e.parent_id or 0,
-            "completename": e.full_name, "comment": "", "level": e.level + 1,
+            "id": e.pk,
+            "name": e.name,
+            "entities_id": e.parent_id or 0,
+            "completename": e.full_name,
+            "comment": "",
+            "level": e.level + 1,
             "autoclose_delay": e.autoclose_days if e.autoclose_days is not None else -2,
         }
 
@@ -782,27 +976,54 @@ class ProfileType(ItemType):
 
 def profile_fields(p: Profile) -> dict[str, Any]:
     return {
-        "id": p.pk, "name": p.name,
+        "id": p.pk,
+        "name": p.name,
         "interface": "helpdesk" if p.interface == Interface.SIMPLIFIED else "central",
-        "is_default": int(p.is_default), "rights": list(p.rights),
+        "is_default": int(p.is_default),
+        "rights": list(p.rights),
     }
 
 
 # --- History ---------------------------------------------------------------------------------
 
-FIELD_OPTION = {"title": 1, "content": 21, "type": 14, "category": 7, "urgency": 10,
-                "impact": 11, "priority": 3}
-LINKED_ACTION = {"created": 20, "deleted": 13, "restored": 14, "actor_added": 15,
-                 "actor_removed": 16, "attachment_added": 15, "followup_added": 17,
-                 "task_added": 17, "solution_added": 17}
-LINKED_TYPE = {"followup_added": "ITILFollowup", "task_added": "TicketTask",
-               "solution_added": "ITILSolution", "attachment_added": "Document"}
+FIELD_OPTION = {
+    "title": 1,
+    "content": 21,
+    "type": 14,
+    "category": 7,
+    "urgency": 10,
+    "impact": 11,
+    "priority": 3,
+}
+LINKED_ACTION = {
+    "created": 20,
+    "deleted": 13,
+    "restored": 14,
+    "actor_added": 15,
+    "actor_removed": 16,
+    "attachment_added": 15,
+    "followup_added": 17,
+    "task_added": 17,
+    "solution_added": 17,
+    "followup_updated": 18,
+    "task_updated": 18,
+}
+LINKED_TYPE = {
+    "followup_added": "ITILFollowup",
+    "task_added": "TicketTask",
+    "followup_updated": "ITILFollowup",
+    "task_updated": "TicketTask",
+    "solution_added": "ITILSolution",
+    "attachment_added": "Document",
+}
 
 
 def ticket_log(ctx: Ctx, ticket: Ticket) -> list[dict[str, Any]]:
     """The ticket's history as GLPI Log rows; private items only for who may see them."""
-    see_private = {"followup_added": access.can_add_private(ctx.who, "followup"),
-                   "task_added": access.can_add_private(ctx.who, "task")}
+    see_private = {
+        "followup_added": access.can_add_private(ctx.who, "followup"),
+        "task_added": access.can_add_private(ctx.who, "task"),
+    }
     rows = []
     events = TicketEvent.objects.filter(ticket=ticket).select_related("actor")
     for event in events.order_by("-created_at", "-pk"):
@@ -835,16 +1056,22 @@ def _log_row(event: TicketEvent, data: dict[str, Any]) -> dict[str, Any]:
         value = data.get("user") or data.get("group")
         old, new = (value, "") if kind == "actor_removed" else ("", value)
     elif kind in LINKED_TYPE:
-        new = next((data[k] for k in ("followup", "task", "solution", "attachment")
-                    if data.get(k)), "")
+        new = next(
+            (data[k] for k in ("followup", "task", "solution", "attachment") if data.get(k)), ""
+        )
     actor = event.actor
     return {
-        "id": event.pk, "itemtype": "Ticket", "items_id": event.ticket_id,
-        "itemtype_link": link, "linked_action": LINKED_ACTION.get(kind, 0),
+        "id": event.pk,
+        "itemtype": "Ticket",
+        "items_id": event.ticket_id,
+        "itemtype_link": link,
+        "linked_action": LINKED_ACTION.get(kind, 0),
         "user_name": f"{actor.username} ({actor.pk})" if actor else "",
-        "date_mod": date(event.created_at), "id_search_option": option,
-        "old_value": "" if old is None else str(old), "new_value": "" if new is None
-        else str(new), "escalade_kind": kind,
+        "date_mod": date(event.created_at),
+        "id_search_option": option,
+        "old_value": "" if old is None else str(old),
+        "new_value": "" if new is None else str(new),
+        "escalade_kind": kind,
     }
 
 
@@ -853,9 +1080,20 @@ def _log_row(event: TicketEvent, data: dict[str, Any]) -> dict[str, Any]:
 ITEMTYPES: dict[str, ItemType] = {
     t.name.lower(): t
     for t in (
-        TicketType_(), FollowupType(), TaskType(), SolutionType(), TicketUserType(),
-        GroupTicketType(), DocumentType(), DocumentItemType(), CategoryType(), GroupType(),
-        GroupUserType(), UserType(), EntityType(), ProfileType(),
+        TicketType_(),
+        FollowupType(),
+        TaskType(),
+        SolutionType(),
+        TicketUserType(),
+        GroupTicketType(),
+        DocumentType(),
+        DocumentItemType(),
+        CategoryType(),
+        GroupType(),
+        GroupUserType(),
+        UserType(),
+        EntityType(),
+        ProfileType(),
     )
 }
 
@@ -874,8 +1112,9 @@ TICKET_SUBITEMS: dict[str, Callable[[Ctx, Ticket], QuerySet]] = {
 def itemtype(name: str) -> ItemType:
     found = ITEMTYPES.get(name.lower())
     if found is None:
-        raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
-                        _("Ressource inconnue : %s") % name)
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue : %s") % name
+        )
     return found
 
 
@@ -895,7 +1134,8 @@ def text_filter(item: ItemType, search: Any) -> Q:
             continue
         column = item.text_fields.get(str(key))
         if column is None:
-            raise GlpiError("ERROR", _("Requête invalide : champ de recherche inconnu « %s ».")
-                            % key)
+            raise GlpiError(
+                "ERROR", _("Requête invalide : champ de recherche inconnu « %s ».") % key
+            )
         condition &= Q(**{f"{column}__icontains": str(value)})
     return condition

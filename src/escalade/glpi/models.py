@@ -15,7 +15,9 @@ class ApiClient(models.Model):
 
     name = models.CharField(_("nom"), max_length=150)
     app_token = models.CharField(
-        _("jeton d'application (App-Token)"), max_length=100, blank=True,
+        _("jeton d'application (App-Token)"),
+        max_length=100,
+        blank=True,
         help_text=_("Vide : aucun jeton d'application demandé à ce client."),
     )
     is_active = models.BooleanField(_("actif"), default=True)
@@ -53,8 +55,7 @@ class ApiSession(models.Model):
     """A session opened by initSession; only the SHA-256 of its token is stored."""
 
     token_hash = models.CharField(max_length=64, unique=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, null=True, blank=True)
     profile_id = models.IntegerField(null=True, blank=True)
     entity_id = models.IntegerField(null=True, blank=True)  # None: all entities

@@ -40,8 +40,11 @@ class Option:
 
     @property
     def uid(self) -> str:
-        return f"Ticket.{self.field}" if self.table == "glpi_tickets" else \
-            f"Ticket.{self.table.removeprefix('glpi_').capitalize()}.{self.field}"
+        return (
+            f"Ticket.{self.field}"
+            if self.table == "glpi_tickets"
+            else f"Ticket.{self.table.removeprefix('glpi_').capitalize()}.{self.field}"
+        )
 
 
 TEXT = ("contains", "notcontains", "equals", "notequals")
@@ -57,52 +60,132 @@ OPTIONS: dict[int, Option] = {
         Option(1, "Titre", "glpi_tickets", "name", "itemlink", "text", TEXT, "title"),
         Option(2, "ID", "glpi_tickets", "id", "number", "number", NUM, "pk"),
         Option(3, "Priorité", "glpi_tickets", "priority", "specific", "level", NUM, "priority"),
-        Option(4, "Demandeur", "glpi_users", "name", "dropdown", "user", ACTOR,
-               role=Role.REQUESTER),
-        Option(5, "Technicien", "glpi_users", "name", "dropdown", "user", ACTOR,
-               role=Role.ASSIGNED),
-        Option(7, "Catégorie", "glpi_itilcategories", "completename", "dropdown", "tree", TREE,
-               "category"),
-        Option(8, "Groupe de techniciens", "glpi_groups", "completename", "dropdown", "group",
-               ACTOR, role=Role.ASSIGNED),
+        Option(
+            4, "Demandeur", "glpi_users", "name", "dropdown", "user", ACTOR, role=Role.REQUESTER
+        ),
+        Option(
+            5, "Technicien", "glpi_users", "name", "dropdown", "user", ACTOR, role=Role.ASSIGNED
+        ),
+        Option(
+            7,
+            "Catégorie",
+            "glpi_itilcategories",
+            "completename",
+            "dropdown",
+            "tree",
+            TREE,
+            "category",
+        ),
+        Option(
+            8,
+            "Groupe de techniciens",
+            "glpi_groups",
+            "completename",
+            "dropdown",
+            "group",
+            ACTOR,
+            role=Role.ASSIGNED,
+        ),
         Option(10, "Urgence", "glpi_tickets", "urgency", "specific", "level", NUM, "urgency"),
         Option(11, "Impact", "glpi_tickets", "impact", "specific", "level", NUM, "impact"),
         Option(12, "Statut", "glpi_tickets", "status", "specific", "status", EQ, "status"),
         Option(14, "Type", "glpi_tickets", "type", "specific", "type", EQ, "type"),
-        Option(15, "Date d'ouverture", "glpi_tickets", "date", "datetime", "date", DATES,
-               "opened_at"),
-        Option(16, "Date de clôture", "glpi_tickets", "closedate", "datetime", "date", DATES,
-               "closed_at"),
-        Option(17, "Date de résolution", "glpi_tickets", "solvedate", "datetime", "date",
-               DATES, "solved_at"),
-        Option(19, "Dernière modification", "glpi_tickets", "date_mod", "datetime", "date",
-               DATES, "updated_at"),
+        Option(
+            15, "Date d'ouverture", "glpi_tickets", "date", "datetime", "date", DATES, "opened_at"
+        ),
+        Option(
+            16,
+            "Date de clôture",
+            "glpi_tickets",
+            "closedate",
+            "datetime",
+            "date",
+            DATES,
+            "closed_at",
+        ),
+        Option(
+            17,
+            "Date de résolution",
+            "glpi_tickets",
+            "solvedate",
+            "datetime",
+            "date",
+            DATES,
+            "solved_at",
+        ),
+        Option(
+            19,
+            "Dernière modification",
+            "glpi_tickets",
+            "date_mod",
+            "datetime",
+            "date",
+            DATES,
+            "updated_at",
+        ),
         Option(21, "Description", "glpi_tickets", "content", "text", "text", TEXT, "content"),
-        Option(65, "Groupe observateur", "glpi_groups", "completename", "dropdown", "group",
-               ACTOR, role=Role.OBSERVER),
-        Option(66, "Observateur", "glpi_users", "name", "dropdown", "user", ACTOR,
-               role=Role.OBSERVER),
-        Option(71, "Groupe demandeur", "glpi_groups", "completename", "dropdown", "group",
-               ACTOR, role=Role.REQUESTER),
-        Option(80, "Entité", "glpi_entities", "completename", "dropdown", "tree", TREE,
-               "entity"),
+        Option(
+            65,
+            "Groupe observateur",
+            "glpi_groups",
+            "completename",
+            "dropdown",
+            "group",
+            ACTOR,
+            role=Role.OBSERVER,
+        ),
+        Option(
+            66, "Observateur", "glpi_users", "name", "dropdown", "user", ACTOR, role=Role.OBSERVER
+        ),
+        Option(
+            71,
+            "Groupe demandeur",
+            "glpi_groups",
+            "completename",
+            "dropdown",
+            "group",
+            ACTOR,
+            role=Role.REQUESTER,
+        ),
+        Option(80, "Entité", "glpi_entities", "completename", "dropdown", "tree", TREE, "entity"),
     )
 }
-SORTABLE = {1: "title", 2: "pk", 3: "priority", 7: "category__full_name", 10: "urgency",
-            11: "impact", 12: "status", 14: "type", 15: "opened_at", 16: "closed_at",
-            17: "solved_at", 19: "updated_at", 80: "entity__full_name"}
+SORTABLE = {
+    1: "title",
+    2: "pk",
+    3: "priority",
+    7: "category__full_name",
+    10: "urgency",
+    11: "impact",
+    12: "status",
+    14: "type",
+    15: "opened_at",
+    16: "closed_at",
+    17: "solved_at",
+    19: "updated_at",
+    80: "entity__full_name",
+}
 DEFAULT_COLUMNS = [1, 2, 80, 12, 19, 15, 3, 4, 5, 7]
-LINKS = {"and": (False, False), "or": (True, False), "and not": (False, True),
-         "or not": (True, True)}
+LINKS = {
+    "and": (False, False),
+    "or": (True, False),
+    "and not": (False, True),
+    "or not": (True, True),
+}
 
 
 def list_search_options() -> dict[str, Any]:
     result: dict[str, Any] = {"common": _("Caractéristiques")}
     for option in OPTIONS.values():
         result[str(option.id)] = {
-            "name": option.name, "table": option.table, "field": option.field,
-            "datatype": option.datatype, "nosearch": False, "nodisplay": False,
-            "available_searchtypes": list(option.searchtypes), "uid": option.uid,
+            "name": option.name,
+            "table": option.table,
+            "field": option.field,
+            "datatype": option.datatype,
+            "nosearch": False,
+            "nodisplay": False,
+            "available_searchtypes": list(option.searchtypes),
+            "uid": option.uid,
         }
     return result
 
@@ -127,7 +210,7 @@ def _like(orm: str, value: str) -> Q:
     if value.strip().upper() == "NULL":
         return Q(**{f"{orm}__isnull": True}) | Q(**{f"{orm}": ""})
     start, end = value.startswith("^"), value.endswith("$") and len(value) > 1
-    core = value[1 if start else 0: -1 if end else None]
+    core = value[1 if start else 0 : -1 if end else None]
     if start and end:
         return Q(**{f"{orm}__iexact": core})
     if start:
@@ -145,7 +228,9 @@ def parse_date(value: Any) -> datetime:
     now = timezone.localtime()
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     keywords = {
-        "NOW": now, "TODAY": today, "BEGINMONTH": today.replace(day=1),
+        "NOW": now,
+        "TODAY": today,
+        "BEGINMONTH": today.replace(day=1),
         "BEGINYEAR": today.replace(month=1, day=1),
     }
     if text.upper() in keywords:
@@ -156,8 +241,7 @@ def parse_date(value: Any) -> datetime:
         days = {"YEAR": 365, "MONTH": 30, "WEEK": 7, "DAY": 1}.get(unit)
         if days is not None:
             return now + timedelta(days=amount * days)
-        return now + timedelta(hours=amount) if unit == "HOUR" else now + timedelta(
-            minutes=amount)
+        return now + timedelta(hours=amount) if unit == "HOUR" else now + timedelta(minutes=amount)
     for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"):
         try:
             return timezone.make_aware(datetime.strptime(text, pattern))
@@ -184,8 +268,11 @@ def _actor_q(option: Option, who: Who, searchtype: str, value: Any) -> Any:
         exists = Exists(TicketActor.objects.filter(**base))
         return exists if searchtype == "equals" else ~exists
     if is_user:
-        match = (_like("user__username", text) | _like("user__first_name", text)
-                 | _like("user__last_name", text))
+        match = (
+            _like("user__username", text)
+            | _like("user__first_name", text)
+            | _like("user__last_name", text)
+        )
     else:
         match = _like("group__name", text)
     exists = Exists(TicketActor.objects.filter(Q(**base) & match))
@@ -241,8 +328,9 @@ def _option_q(option: Option, who: Who, searchtype: str, value: Any) -> Q:
     return ~q if negate else q
 
 
-def criteria_q(criteria: Any, who: Who, *, depth: int = 0, counter: list[int] | None = None
-               ) -> Q | None:
+def criteria_q(
+    criteria: Any, who: Who, *, depth: int = 0, counter: list[int] | None = None
+) -> Q | None:
     """GLPI's ``criteria`` (links, nested groups) as one Q over visible tickets."""
     counter = counter if counter is not None else [0]
     if depth > MAX_DEPTH:
@@ -283,8 +371,10 @@ def _criterion_q(criterion: dict[str, Any], who: Who) -> Q:
         raise _malformed(_("champ inconnu « %s »") % str(criterion["field"])[:20]) from None
     searchtype = str(criterion["searchtype"]).strip().lower()
     if searchtype not in option.searchtypes:
-        raise _malformed(_("type de recherche « %(type)s » impossible pour le champ %(field)s")
-                         % {"type": searchtype[:20], "field": option.id})
+        raise _malformed(
+            _("type de recherche « %(type)s » impossible pour le champ %(field)s")
+            % {"type": searchtype[:20], "field": option.id}
+        )
     value = criterion["value"]
     if isinstance(value, dict | list):
         raise _malformed()
@@ -322,8 +412,10 @@ def run(who: Who, params: dict[str, Any], start: int, end: int) -> SearchResult:
     except ValueError:
         sort = -1
     if sort not in SORTABLE:
-        raise GlpiError("ERROR", _("Requête invalide : tri impossible sur « %s ».")
-                        % str(params.get("sort"))[:20])
+        raise GlpiError(
+            "ERROR",
+            _("Requête invalide : tri impossible sur « %s ».") % str(params.get("sort"))[:20],
+        )
     order = str(params.get("order") or "ASC").upper()
     if order not in ("ASC", "DESC"):
         raise GlpiError("ERROR", _("Requête invalide : order doit valoir ASC ou DESC."))
@@ -346,9 +438,9 @@ def run(who: Who, params: dict[str, Any], start: int, end: int) -> SearchResult:
 
     total = tickets.count()
     page = list(
-        tickets.select_related("entity", "category")
-        .prefetch_related(Prefetch("actors", queryset=TicketActor.objects.select_related(
-            "user", "group")))[start:end + 1]
+        tickets.select_related("entity", "category").prefetch_related(
+            Prefetch("actors", queryset=TicketActor.objects.select_related("user", "group"))
+        )[start : end + 1]
     )
     rows = [cells(t, columns) for t in page]
     return SearchResult(total, rows, [t.pk for t in page], columns, sort, order)

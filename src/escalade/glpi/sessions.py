@@ -37,8 +37,9 @@ def check_client(request: HttpRequest, params: dict[str, Any]) -> ApiClient:
     if not clients:
         if not ApiClient.objects.filter(is_active=True).exists():
             raise GlpiError("ERROR", "Requête invalide : l'API est désactivée.")
-        raise GlpiError("ERROR_NOT_ALLOWED_IP",
-                        "Aucun client d'API n'est autorisé pour l'adresse " + address)
+        raise GlpiError(
+            "ERROR_NOT_ALLOWED_IP", "Aucun client d'API n'est autorisé pour l'adresse " + address
+        )
     app_token = header(request, "App-Token") or str(params.get("app_token") or "")
     if app_token:
         for client in clients:
@@ -48,8 +49,7 @@ def check_client(request: HttpRequest, params: dict[str, Any]) -> ApiClient:
     for client in clients:
         if not client.app_token:
             return client
-    raise GlpiError("ERROR_APP_TOKEN_PARAMETERS_MISSING",
-                    "Le paramètre app_token est manquant.")
+    raise GlpiError("ERROR_APP_TOKEN_PARAMETERS_MISSING", "Le paramètre app_token est manquant.")
 
 
 def _credentials(request: HttpRequest, params: dict[str, Any]) -> tuple[str, str, str]:
@@ -60,8 +60,9 @@ def _credentials(request: HttpRequest, params: dict[str, Any]) -> tuple[str, str
         try:
             decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):
-            raise GlpiError("ERROR_LOGIN_PARAMETERS_MISSING",
-                            "L'en-tête Authorization Basic est mal formé.") from None
+            raise GlpiError(
+                "ERROR_LOGIN_PARAMETERS_MISSING", "L'en-tête Authorization Basic est mal formé."
+            ) from None
         login, _, password = decoded.partition(":")
         return login, password, ""
     if scheme.lower() == "user_token" and value:
@@ -72,8 +73,9 @@ def _credentials(request: HttpRequest, params: dict[str, Any]) -> tuple[str, str
     return login, password, user_token
 
 
-def open_session(request: HttpRequest, params: dict[str, Any],
-                 client: ApiClient) -> tuple[ApiSession, str]:
+def open_session(
+    request: HttpRequest, params: dict[str, Any], client: ApiClient
+) -> tuple[ApiSession, str]:
     """initSession: check the credentials, store a new session, return its clear token."""
     login, password, user_token = _credentials(request, params)
     profile_id = entity_id = None
@@ -90,8 +92,10 @@ def open_session(request: HttpRequest, params: dict[str, Any],
             raise GlpiError("ERROR_GLPI_LOGIN", "Identifiant ou mot de passe incorrect.")
         user = authenticated  # type: ignore[assignment]
     else:
-        raise GlpiError("ERROR_LOGIN_PARAMETERS_MISSING",
-                        "Paramètres de connexion manquants (login et password, ou user_token).")
+        raise GlpiError(
+            "ERROR_LOGIN_PARAMETERS_MISSING",
+            "Paramètres de connexion manquants (login et password, ou user_token).",
+        )
     assert user is not None
     try:
         who = build_who(user, profile_id=profile_id, entity_id=entity_id)
@@ -101,8 +105,13 @@ def open_session(request: HttpRequest, params: dict[str, Any],
     now = timezone.now()
     ApiSession.objects.filter(expires_at__lte=now).delete()  # forget the expired ones
     session = ApiSession.objects.create(
-        token_hash=_hash(clear), user=user, client=client, profile_id=who.profile.pk or None,
-        entity_id=who.active_entity_id, recursive=who.recursive, last_used_at=now,
+        token_hash=_hash(clear),
+        user=user,
+        client=client,
+        profile_id=who.profile.pk or None,
+        entity_id=who.active_entity_id,
+        recursive=who.recursive,
+        last_used_at=now,
         expires_at=now + SESSION_IDLE,
     )
     return session, clear
@@ -129,8 +138,12 @@ def load_session(request: HttpRequest, params: dict[str, Any]) -> ApiSession:
 
 def session_who(session: ApiSession) -> Who:
     try:
-        return build_who(session.user, profile_id=session.profile_id,
-                         entity_id=session.entity_id, recursive=session.recursive)
+        return build_who(
+            session.user,
+            profile_id=session.profile_id,
+            entity_id=session.entity_id,
+            recursive=session.recursive,
+        )
     except NoProfile:
         raise GlpiError("ERROR_SESSION_TOKEN_INVALID", "Ce compte n'a plus aucun profil.") from None
 
@@ -143,8 +156,9 @@ def change_profile(session: ApiSession, profile_id: Any) -> None:
     who = build_who(session.user, profile_id=wanted)
     if who.profile.pk != wanted:
         raise GlpiError("ERROR_ITEM_NOT_FOUND", "Profil introuvable.")
-    ApiSession.objects.filter(pk=session.pk).update(profile_id=wanted, entity_id=None,
-                                                    recursive=True)
+    ApiSession.objects.filter(pk=session.pk).update(
+        profile_id=wanted, entity_id=None, recursive=True
+    )
 
 
 def change_entities(session: ApiSession, entity_id: Any, recursive: bool) -> None:
@@ -155,8 +169,9 @@ def change_entities(session: ApiSession, entity_id: Any, recursive: bool) -> Non
         wanted = int(str(entity_id))
     except (TypeError, ValueError):
         raise GlpiError("ERROR_ITEM_NOT_FOUND", "Entité introuvable.") from None
-    who = build_who(session.user, profile_id=session.profile_id, entity_id=wanted,
-                    recursive=recursive)
+    who = build_who(
+        session.user, profile_id=session.profile_id, entity_id=wanted, recursive=recursive
+    )
     if who.active_entity_id != wanted:
         raise GlpiError("ERROR_ITEM_NOT_FOUND", "Entité introuvable.")
     ApiSession.objects.filter(pk=session.pk).update(entity_id=wanted, recursive=recursive)

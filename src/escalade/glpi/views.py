@@ -36,8 +36,12 @@ from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNot
 logger = logging.getLogger(__name__)
 
 View = Callable[..., HttpResponseBase]
-WRITE_CODES = {"POST": "ERROR_GLPI_ADD", "PUT": "ERROR_GLPI_UPDATE",
-               "PATCH": "ERROR_GLPI_UPDATE", "DELETE": "ERROR_GLPI_DELETE"}
+WRITE_CODES = {
+    "POST": "ERROR_GLPI_ADD",
+    "PUT": "ERROR_GLPI_UPDATE",
+    "PATCH": "ERROR_GLPI_UPDATE",
+    "DELETE": "ERROR_GLPI_DELETE",
+}
 
 
 def _json(data: Any, status: int = 200) -> JsonResponse:
@@ -69,12 +73,18 @@ def endpoint(methods: tuple[str, ...], *, session: bool = True) -> Callable[[Vie
     return decorate
 
 
-def _answer(view: View, methods: tuple[str, ...], needs_session: bool, request: HttpRequest,
-            kwargs: dict[str, Any]) -> HttpResponseBase:
+def _answer(
+    view: View,
+    methods: tuple[str, ...],
+    needs_session: bool,
+    request: HttpRequest,
+    kwargs: dict[str, Any],
+) -> HttpResponseBase:
     try:
         if request.method not in methods:
-            raise GlpiError("ERROR_METHOD_NOT_ALLOWED",
-                            _("Méthode non autorisée : %s") % request.method)
+            raise GlpiError(
+                "ERROR_METHOD_NOT_ALLOWED", _("Méthode non autorisée : %s") % request.method
+            )
         params = request_params(request)
         client = sessions.check_client(request, params)
         if not needs_session:
@@ -115,8 +125,10 @@ def kill_session(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
 
 def _profile_entities(ctx_who: Any, profile_id: int) -> list[dict[str, Any]]:
     grants = ctx_who.user.grants.filter(profile_id=profile_id).select_related("entity")
-    return [{"id": g.entity_id, "name": g.entity.full_name, "is_recursive": int(g.is_recursive)}
-            for g in grants]
+    return [
+        {"id": g.entity_id, "name": g.entity.full_name, "is_recursive": int(g.is_recursive)}
+        for g in grants
+    ]
 
 
 @endpoint(("GET",))
@@ -161,26 +173,34 @@ def active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     if active is None:
         first = Entity.objects.filter(pk__in=who.entity_ids).order_by("level", "pk").first()
         active = first.pk if first else 0
-    return _json({"active_entity": {
-        "id": active,
-        "active_entity_recursive": who.recursive,
-        "active_entities": [{"id": pk} for pk in sorted(who.entity_ids)],
-    }})
+    return _json(
+        {
+            "active_entity": {
+                "id": active,
+                "active_entity_recursive": who.recursive,
+                "active_entities": [{"id": pk} for pk in sorted(who.entity_ids)],
+            }
+        }
+    )
 
 
 @endpoint(("POST", "GET"))
 def change_active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     entity = ctx.params.get("entities_id", "all")
-    sessions.change_entities(ctx.session, entity,
-                             boolean(ctx.params.get("is_recursive"), default=False))
+    sessions.change_entities(
+        ctx.session, entity, boolean(ctx.params.get("is_recursive"), default=False)
+    )
     return _json(True)
 
 
 def _full_session(who: Any, request: HttpRequest) -> dict[str, Any]:
     user = who.user
     return {
-        "glpiID": user.pk, "glpiname": user.username, "glpirealname": user.last_name,
-        "glpifirstname": user.first_name, "glpiemail": user.email,
+        "glpiID": user.pk,
+        "glpiname": user.username,
+        "glpirealname": user.last_name,
+        "glpifirstname": user.first_name,
+        "glpiemail": user.email,
         "glpilanguage": "fr_FR" if user.language == "fr" else "en_GB",
         "glpiactiveprofile": profile_fields(who.profile),
         "glpiprofiles": {str(p.pk): {"name": p.name} for p in who.profiles},
@@ -199,9 +219,17 @@ def full_session(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
 
 @endpoint(("GET",))
 def glpi_config(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
-    return _json({"cfg_glpi": {"version": "10.0.15", "list_limit": 50,
-                               "list_limit_max": 1000, "use_mailing": 1,
-                               "url_base": request.build_absolute_uri("/").rstrip("/")}})
+    return _json(
+        {
+            "cfg_glpi": {
+                "version": "10.0.15",
+                "list_limit": 50,
+                "list_limit_max": 1000,
+                "use_mailing": 1,
+                "url_base": request.build_absolute_uri("/").rstrip("/"),
+            }
+        }
+    )
 
 
 # --- Items ------------------------------------------------------------------------------------
@@ -225,7 +253,7 @@ def _listing(ctx: Ctx, item: items.ItemType, queryset: Any) -> HttpResponseBase:
     queryset = queryset.order_by(f"{prefix}{item.sort_fields[sort]}", f"{prefix}pk")
     total = queryset.count()
     check_start(start, total)
-    page = list(item.prepare(queryset)[start:end + 1])
+    page = list(item.prepare(queryset)[start : end + 1])
     if boolean(params.get("only_id")):
         rows: list[Any] = [{"id": obj.pk} for obj in page]
     else:
@@ -234,15 +262,20 @@ def _listing(ctx: Ctx, item: items.ItemType, queryset: Any) -> HttpResponseBase:
 
 
 def _wants_file(request: HttpRequest, params: dict[str, Any]) -> bool:
-    return ("application/octet-stream" in request.headers.get("Accept", "")
-            or params.get("alt") == "media")
+    return (
+        "application/octet-stream" in request.headers.get("Accept", "")
+        or params.get("alt") == "media"
+    )
 
 
 def _download(ctx: Ctx, pk: Any) -> HttpResponseBase:
     attachment = access.get_attachment_for(ctx.who, pk)
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.filename,
-                            content_type="application/octet-stream")
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type="application/octet-stream",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -294,8 +327,14 @@ def _add(ctx: Ctx, item: items.ItemType) -> HttpResponseBase:
     return _batch(results, item, "ADD", created=True, ctx=ctx)
 
 
-def _batch(results: list[dict[str, Any]], item: items.ItemType, verb: str, *,
-           created: bool = False, ctx: Ctx) -> HttpResponseBase:
+def _batch(
+    results: list[dict[str, Any]],
+    item: items.ItemType,
+    verb: str,
+    *,
+    created: bool = False,
+    ctx: Ctx,
+) -> HttpResponseBase:
     failed = [r for r in results if r.get("message") != ""]
     if failed and len(failed) == len(results):
         return GlpiError(f"ERROR_GLPI_{verb}", "", payload=results).response()
@@ -384,41 +423,48 @@ def _with_extras(ctx: Ctx, ticket: Any, data: dict[str, Any]) -> None:
         data["_logs"] = items.ticket_log(ctx, ticket)
     if boolean(ctx.params.get("with_documents")):
         documents = items.ITEMTYPES["document"]
-        data["_documents"] = [documents.render(ctx, a) for a in documents.prepare(
-            access.visible_attachments(ctx.who, ticket))]
+        data["_documents"] = [
+            documents.render(ctx, a)
+            for a in documents.prepare(access.visible_attachments(ctx.who, ticket))
+        ]
 
 
 @endpoint(("GET",))
-def sub_items(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str,
-              sub: str) -> HttpResponseBase:
+def sub_items(
+    request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str, sub: str
+) -> HttpResponseBase:
     parent = items.itemtype(itemtype)
     if parent.name != "Ticket":
-        raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
-                        _("Sous-éléments gérés pour les tickets seulement."))
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
+            _("Sous-éléments gérés pour les tickets seulement."),
+        )
     ticket = access.get_ticket_for(ctx.who, pk)
     if sub.lower() == "log":
         rows = items.ticket_log(ctx, ticket)
         start, end = parse_range(ctx.params.get("range"))
         check_start(start, len(rows))
-        page = rows[start:end + 1]
-        return ranged(_json(page), itemtype="Log", start=start, count=len(page),
-                      total=len(rows))
+        page = rows[start : end + 1]
+        return ranged(_json(page), itemtype="Log", start=start, count=len(page), total=len(rows))
     if sub.lower() == "ticketvalidation":
         return ranged(_json([]), itemtype="TicketValidation", start=0, count=0, total=0)
     query = items.TICKET_SUBITEMS.get(sub.lower())
     if query is None:
-        raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
-                        _("Ressource inconnue : %s") % sub)
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue : %s") % sub
+        )
     return _listing(ctx, items.itemtype(sub), query(ctx, ticket))
 
 
 @endpoint(("GET", "PUT", "PATCH", "DELETE"))
-def sub_element(request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str, sub: str,
-                subid: str) -> HttpResponseBase:
+def sub_element(
+    request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str, sub: str, subid: str
+) -> HttpResponseBase:
     parent = items.itemtype(itemtype)
     if parent.name != "Ticket" or sub.lower() not in items.TICKET_SUBITEMS:
-        raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
-                        _("Ressource inconnue : %s") % sub)
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue : %s") % sub
+        )
     ticket = access.get_ticket_for(ctx.who, pk)
     if not items.TICKET_SUBITEMS[sub.lower()](ctx, ticket).filter(pk=_pk(subid)).exists():
         raise GlpiError("ERROR_ITEM_NOT_FOUND", _("Élément introuvable."))
@@ -452,16 +498,20 @@ def multiple_items(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
 @endpoint(("GET",))
 def list_search_options(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponseBase:
     if itemtype.lower() != "ticket":
-        raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
-                        _("Options de recherche gérées pour Ticket seulement."))
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
+            _("Options de recherche gérées pour Ticket seulement."),
+        )
     return _json(search.list_search_options())
 
 
 @endpoint(("GET", "POST"))
 def search_items(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpResponseBase:
     if itemtype.lower() != "ticket":
-        raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
-                        _("La recherche est gérée pour Ticket seulement."))
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
+            _("La recherche est gérée pour Ticket seulement."),
+        )
     start, end = parse_range(ctx.params.get("range"))
     result = search.run(ctx.who, ctx.params, start, end)
     check_start(start, result.total)
@@ -472,7 +522,9 @@ def search_items(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpRespon
         rows = {str(pk): row for pk, row in zip(result.ids, rows, strict=True)}
     count = len(result.rows)
     body: dict[str, Any] = {
-        "totalcount": result.total, "count": count, "sort": result.sort,
+        "totalcount": result.total,
+        "count": count,
+        "sort": result.sort,
         "order": result.order,
     }
     if count:
@@ -483,11 +535,13 @@ def search_items(request: HttpRequest, *, ctx: Ctx, itemtype: str) -> HttpRespon
 
 @endpoint(("GET",), session=False)
 def root(request: HttpRequest, *, params: dict[str, Any], client: Any) -> HttpResponseBase:
-    raise GlpiError("ERROR_RESOURCE_MISSING",
-                    _("Ressource manquante : voir la documentation de l'API de GLPI."))
+    raise GlpiError(
+        "ERROR_RESOURCE_MISSING", _("Ressource manquante : voir la documentation de l'API de GLPI.")
+    )
 
 
 @endpoint(("GET", "POST", "PUT", "PATCH", "DELETE"), session=False)
-def unknown(request: HttpRequest, *, params: dict[str, Any], client: Any,
-            **kwargs: Any) -> HttpResponseBase:
+def unknown(
+    request: HttpRequest, *, params: dict[str, Any], client: Any, **kwargs: Any
+) -> HttpResponseBase:
     raise GlpiError("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue."))

@@ -40,16 +40,28 @@ from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
 from escalade.tickets.models import Solution, Source, Ticket, TicketActor
 
 CONTEXT_HEADERS = [
-    OpenApiParameter(PROFILE_HEADER, OpenApiTypes.INT, OpenApiParameter.HEADER,
-                     description="Profil actif pour cette requête (un profil que vous détenez)."),
-    OpenApiParameter(ENTITY_HEADER, OpenApiTypes.INT, OpenApiParameter.HEADER,
-                     description="Entité active pour cette requête."),
-    OpenApiParameter(RECURSIVE_HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER,
-                     enum=["0", "1"], description="Inclure les sous-entités (1 par défaut)."),
+    OpenApiParameter(
+        PROFILE_HEADER,
+        OpenApiTypes.INT,
+        OpenApiParameter.HEADER,
+        description="Profil actif pour cette requête (un profil que vous détenez).",
+    ),
+    OpenApiParameter(
+        ENTITY_HEADER,
+        OpenApiTypes.INT,
+        OpenApiParameter.HEADER,
+        description="Entité active pour cette requête.",
+    ),
+    OpenApiParameter(
+        RECURSIVE_HEADER,
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        enum=["0", "1"],
+        description="Inclure les sous-entités (1 par défaut).",
+    ),
 ]
 ID = OpenApiParameter("id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
-ACTOR_ID = OpenApiParameter("actor_id", {"type": "integer", "minimum": 1},
-                            OpenApiParameter.PATH)
+ACTOR_ID = OpenApiParameter("actor_id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
 WITH_ID = [ID, *CONTEXT_HEADERS]
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="Données invalides."),
@@ -57,8 +69,7 @@ ERRORS = {
     403: OpenApiResponse(s.ErrorSerializer, description="Action non permise."),
     404: OpenApiResponse(s.ErrorSerializer, description="Introuvable (ou hors de portée)."),
 }
-WRITE_ERRORS = {**ERRORS, 409: OpenApiResponse(s.ErrorSerializer,
-                                               description="État incompatible.")}
+WRITE_ERRORS = {**ERRORS, 409: OpenApiResponse(s.ErrorSerializer, description="État incompatible.")}
 
 
 def _pick(queryset: Any, pk: int | None, field: str, message: str) -> Any:
@@ -100,27 +111,41 @@ class ApiView(APIView):
         if isinstance(exc, TicketNotFound | Http404):
             return Response({"detail": _("Introuvable."), "code": "not_found"}, status=404)
         if isinstance(exc, exceptions.ValidationError):
-            return Response({"detail": _("Données invalides."), "code": "invalid",
-                             "errors": exc.detail if isinstance(exc.detail, dict)
-                             else {"non_field_errors": exc.detail}}, status=400)
+            return Response(
+                {
+                    "detail": _("Données invalides."),
+                    "code": "invalid",
+                    "errors": exc.detail
+                    if isinstance(exc.detail, dict)
+                    else {"non_field_errors": exc.detail},
+                },
+                status=400,
+            )
         response = super().handle_exception(exc)
         if isinstance(response.data, dict) and "detail" in response.data:
-            response.data = {"detail": str(response.data["detail"]),
-                             "code": getattr(response.data["detail"], "code", "error")}
+            response.data = {
+                "detail": str(response.data["detail"]),
+                "code": getattr(response.data["detail"], "code", "error"),
+            }
         return response
 
 
-def paged(request: Request, queryset: Any, serializer_class: type,
-          context: dict[str, Any] | None = None) -> Response:
+def paged(
+    request: Request, queryset: Any, serializer_class: type, context: dict[str, Any] | None = None
+) -> Response:
     page = s.PageQuerySerializer(data=request.query_params)
     page.is_valid(raise_exception=True)
     number, size = page.validated_data["page"], page.validated_data["page_size"]
     total = queryset.count()
-    rows = list(queryset[(number - 1) * size: number * size])
-    return Response({
-        "count": total, "page": number, "page_size": size,
-        "results": serializer_class(rows, many=True, context=context or {}).data,
-    })
+    rows = list(queryset[(number - 1) * size : number * size])
+    return Response(
+        {
+            "count": total,
+            "page": number,
+            "page_size": size,
+            "results": serializer_class(rows, many=True, context=context or {}).data,
+        }
+    )
 
 
 def ticket_rows(queryset: Any) -> Any:
@@ -133,10 +158,12 @@ def ticket_rows(queryset: Any) -> Any:
 
 
 class TicketCollection(ApiView):
-    @extend_schema(operation_id="tickets_list", parameters=[s.TicketFilterSerializer,
-                                                           *CONTEXT_HEADERS],
-                   responses={200: s.TicketPageSerializer, **ERRORS},
-                   summary="Lister et filtrer les tickets visibles")
+    @extend_schema(
+        operation_id="tickets_list",
+        parameters=[s.TicketFilterSerializer, *CONTEXT_HEADERS],
+        responses={200: s.TicketPageSerializer, **ERRORS},
+        summary="Lister et filtrer les tickets visibles",
+    )
     def get(self, request: Request) -> Response:
         data = self.valid(s.TicketFilterSerializer, request.query_params)
         try:
@@ -145,32 +172,50 @@ class TicketCollection(ApiView):
             raise InvalidInput(_("Filtre invalide : %s") % error, field=str(error)) from None
         return paged(request, ticket_rows(tickets), s.TicketSummarySerializer)
 
-    @extend_schema(operation_id="tickets_create", request=s.TicketCreateSerializer,
-                   parameters=CONTEXT_HEADERS,
-                   responses={201: s.TicketDetailSerializer, **WRITE_ERRORS},
-                   summary="Ouvrir un ticket (le demandeur est l'auteur ; routage appliqué)")
+    @extend_schema(
+        operation_id="tickets_create",
+        request=s.TicketCreateSerializer,
+        parameters=CONTEXT_HEADERS,
+        responses={201: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Ouvrir un ticket (le demandeur est l'auteur ; routage appliqué)",
+    )
     def post(self, request: Request) -> Response:
         data = self.valid(s.TicketCreateSerializer, request.data)
         who = self.who()
         users, groups = access.visible_users(who), access.visible_groups(who)
         unknown_user, unknown_group = _("Utilisateur introuvable."), _("Groupe introuvable.")
         ticket = workflow.create_ticket(
-            by=who, title=data["title"], content=data["content"], type=data["type"],
-            category=_pick(access.visible_categories(who), data.get("category"), "category",
-                           _("Catégorie introuvable.")),
-            urgency=data["urgency"], impact=data.get("impact"), priority=data.get("priority"),
-            entity=_pick(Entity.objects.filter(pk__in=who.entity_ids), data.get("entity"),
-                         "entity", _("Entité introuvable ou inactive.")),
+            by=who,
+            title=data["title"],
+            content=data["content"],
+            type=data["type"],
+            category=_pick(
+                access.visible_categories(who),
+                data.get("category"),
+                "category",
+                _("Catégorie introuvable."),
+            ),
+            urgency=data["urgency"],
+            impact=data.get("impact"),
+            priority=data.get("priority"),
+            entity=_pick(
+                Entity.objects.filter(pk__in=who.entity_ids),
+                data.get("entity"),
+                "entity",
+                _("Entité introuvable ou inactive."),
+            ),
             requesters=_many(users, data.get("requesters"), "requesters", unknown_user),
-            requester_groups=_many(groups, data.get("requester_groups"), "requester_groups",
-                                   unknown_group),
+            requester_groups=_many(
+                groups, data.get("requester_groups"), "requester_groups", unknown_group
+            ),
             observers=_many(users, data.get("observers"), "observers", unknown_user),
-            observer_groups=_many(groups, data.get("observer_groups"), "observer_groups",
-                                  unknown_group),
-            assigned_users=_many(users, data.get("assigned_users"), "assigned_users",
-                                 unknown_user),
-            assigned_groups=_many(groups, data.get("assigned_groups"), "assigned_groups",
-                                  unknown_group),
+            observer_groups=_many(
+                groups, data.get("observer_groups"), "observer_groups", unknown_group
+            ),
+            assigned_users=_many(users, data.get("assigned_users"), "assigned_users", unknown_user),
+            assigned_groups=_many(
+                groups, data.get("assigned_groups"), "assigned_groups", unknown_group
+            ),
             source=Source.API,
         )
         return Response(ticket_detail(request, who, ticket), status=201)
@@ -178,8 +223,7 @@ class TicketCollection(ApiView):
 
 def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
     """The ticket with its actors and the timeline ``who`` may see."""
-    ticket = ticket_rows(Ticket.objects.filter(pk=ticket.pk)).select_related(
-        "created_by").get()
+    ticket = ticket_rows(Ticket.objects.filter(pk=ticket.pk)).select_related("created_by").get()
     attachments = list(access.visible_attachments(who, ticket))
     by_followup: dict[int, list[int]] = {}
     by_task: dict[int, list[int]] = {}
@@ -189,23 +233,54 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
         if a.task_id:
             by_task.setdefault(a.task_id, []).append(a.pk)
         a.url = request.build_absolute_uri(  # type: ignore[attr-defined]
-            reverse("api:attachment", args=[a.pk]))
+            reverse("api:attachment", args=[a.pk])
+        )
     timeline: list[dict[str, Any]] = []
     for f in access.visible_followups(who, ticket).select_related("author"):
-        timeline.append({"kind": "followup", "id": f.pk, "created_at": f.created_at,
-                         "author": f.author, "content": f.content, "is_private": f.is_private,
-                         "state": None, "duration_seconds": None, "solution_status": None,
-                         "attachments": by_followup.get(f.pk, [])})
+        timeline.append(
+            {
+                "kind": "followup",
+                "id": f.pk,
+                "created_at": f.created_at,
+                "author": f.author,
+                "content": f.content,
+                "is_private": f.is_private,
+                "state": None,
+                "duration_seconds": None,
+                "solution_status": None,
+                "attachments": by_followup.get(f.pk, []),
+            }
+        )
     for t in access.visible_tasks(who, ticket).select_related("author"):
-        timeline.append({"kind": "task", "id": t.pk, "created_at": t.created_at,
-                         "author": t.author, "content": t.content, "is_private": t.is_private,
-                         "state": t.state, "duration_seconds": t.duration_seconds,
-                         "solution_status": None, "attachments": by_task.get(t.pk, [])})
+        timeline.append(
+            {
+                "kind": "task",
+                "id": t.pk,
+                "created_at": t.created_at,
+                "author": t.author,
+                "content": t.content,
+                "is_private": t.is_private,
+                "state": t.state,
+                "duration_seconds": t.duration_seconds,
+                "solution_status": None,
+                "attachments": by_task.get(t.pk, []),
+            }
+        )
     for sol in Solution.objects.filter(ticket=ticket).select_related("author"):
-        timeline.append({"kind": "solution", "id": sol.pk, "created_at": sol.created_at,
-                         "author": sol.author, "content": sol.content, "is_private": False,
-                         "state": None, "duration_seconds": None,
-                         "solution_status": sol.status, "attachments": []})
+        timeline.append(
+            {
+                "kind": "solution",
+                "id": sol.pk,
+                "created_at": sol.created_at,
+                "author": sol.author,
+                "content": sol.content,
+                "is_private": False,
+                "state": None,
+                "duration_seconds": None,
+                "solution_status": sol.status,
+                "attachments": [],
+            }
+        )
     timeline.sort(key=lambda item: (item["created_at"], item["id"]))
     ticket.timeline = timeline  # type: ignore[attr-defined]
     ticket.attachments_list = attachments  # type: ignore[attr-defined]
@@ -214,25 +289,35 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
 
 
 class TicketDetail(ApiView):
-    @extend_schema(operation_id="tickets_read", parameters=WITH_ID,
-                   responses={200: s.TicketDetailSerializer, **ERRORS},
-                   summary="Lire un ticket, ses acteurs et sa chronologie")
+    @extend_schema(
+        operation_id="tickets_read",
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **ERRORS},
+        summary="Lire un ticket, ses acteurs et sa chronologie",
+    )
     def get(self, request: Request, pk: int) -> Response:
         who = self.who()
         return Response(ticket_detail(request, who, access.get_ticket_for(who, pk)))
 
-    @extend_schema(operation_id="tickets_update", request=s.TicketUpdateSerializer,
-                   parameters=WITH_ID,
-                   responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
-                   summary="Modifier des champs (et le statut)")
+    @extend_schema(
+        operation_id="tickets_update",
+        request=s.TicketUpdateSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Modifier des champs (et le statut)",
+    )
     def patch(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = access.get_ticket_for(who, pk)
         data = self.valid(s.TicketUpdateSerializer, request.data)
         new_status = data.pop("status", None)
         if "category" in data:
-            data["category"] = _pick(access.visible_categories(who), data["category"],
-                                     "category", _("Catégorie introuvable."))
+            data["category"] = _pick(
+                access.visible_categories(who),
+                data["category"],
+                "category",
+                _("Catégorie introuvable."),
+            )
         if data:
             workflow.update_ticket(ticket, by=who, changes=data)
         if new_status is not None:
@@ -241,33 +326,47 @@ class TicketDetail(ApiView):
 
 
 class ActorAdd(ApiView):
-    @extend_schema(operation_id="tickets_actors_add", request=s.ActorInputSerializer,
-                   parameters=WITH_ID,
-                   responses={201: s.ActorSerializer, 200: s.ActorSerializer, **WRITE_ERRORS},
-                   summary="Ajouter un demandeur, un observateur ou un attribué (utilisateur "
-                           "ou groupe)")
+    @extend_schema(
+        operation_id="tickets_actors_add",
+        request=s.ActorInputSerializer,
+        parameters=WITH_ID,
+        responses={201: s.ActorSerializer, 200: s.ActorSerializer, **WRITE_ERRORS},
+        summary="Ajouter un demandeur, un observateur ou un attribué (utilisateur ou groupe)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
         data = self.valid(s.ActorInputSerializer, request.data)
-        user = _pick(access.visible_users(who), data.get("user"), "user",
-                     _("Utilisateur introuvable."))
-        group = _pick(access.visible_groups(who), data.get("group"), "group",
-                      _("Groupe introuvable."))
-        actor = workflow.add_actor(ticket, by=who, role=data["role"], user=user, group=group,
-                                   use_notification=data["use_notification"],
-                                   alternative_email=data["alternative_email"])
+        user = _pick(
+            access.visible_users(who), data.get("user"), "user", _("Utilisateur introuvable.")
+        )
+        group = _pick(
+            access.visible_groups(who), data.get("group"), "group", _("Groupe introuvable.")
+        )
+        actor = workflow.add_actor(
+            ticket,
+            by=who,
+            role=data["role"],
+            user=user,
+            group=group,
+            use_notification=data["use_notification"],
+            alternative_email=data["alternative_email"],
+        )
         if actor is None:  # already there: answer the existing one
-            actor = TicketActor.objects.get(ticket=ticket, role=data["role"], user=user,
-                                            group=group)
+            actor = TicketActor.objects.get(
+                ticket=ticket, role=data["role"], user=user, group=group
+            )
             return Response(s.ActorSerializer(actor).data, status=200)
         return Response(s.ActorSerializer(actor).data, status=201)
 
 
 class ActorRemove(ApiView):
-    @extend_schema(operation_id="tickets_actors_remove",
-                   parameters=[ID, ACTOR_ID, *CONTEXT_HEADERS],
-                   responses={204: None, **WRITE_ERRORS}, summary="Retirer un acteur")
+    @extend_schema(
+        operation_id="tickets_actors_remove",
+        parameters=[ID, ACTOR_ID, *CONTEXT_HEADERS],
+        responses={204: None, **WRITE_ERRORS},
+        summary="Retirer un acteur",
+    )
     def delete(self, request: Request, pk: int, actor_id: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
@@ -279,9 +378,13 @@ class ActorRemove(ApiView):
 
 
 class Take(ApiView):
-    @extend_schema(operation_id="tickets_take", request=None, parameters=WITH_ID,
-                   responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
-                   summary="M'attribuer le ticket")
+    @extend_schema(
+        operation_id="tickets_take",
+        request=None,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="M'attribuer le ticket",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
@@ -290,17 +393,18 @@ class Take(ApiView):
 
 
 class Escalate(ApiView):
-    @extend_schema(operation_id="tickets_escalate", request=s.EscalateSerializer,
-                   parameters=WITH_ID,
-                   responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
-                   summary="Escalader vers un groupe (les attribués actuels deviennent "
-                           "observateurs)")
+    @extend_schema(
+        operation_id="tickets_escalate",
+        request=s.EscalateSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Escalader vers un groupe (les attribués actuels deviennent observateurs)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
         data = self.valid(s.EscalateSerializer, request.data)
-        group = _pick(access.visible_groups(who), data["group"], "group",
-                      _("Groupe introuvable."))
+        group = _pick(access.visible_groups(who), data["group"], "group", _("Groupe introuvable."))
         workflow.escalate(ticket, by=who, group=group, content=data["content"])
         return Response(ticket_detail(request, who, ticket))
 
@@ -308,11 +412,16 @@ class Escalate(ApiView):
 class FollowupAdd(ApiView):
     parser_classes = [JSONParser, MultiPartParser]
 
-    @extend_schema(operation_id="tickets_followups_add", request={
-        "application/json": s.FollowupInputSerializer,
-        "multipart/form-data": s.FollowupInputSerializer,
-    }, parameters=WITH_ID, responses={201: s.CreatedSerializer, **WRITE_ERRORS},
-        summary="Ajouter un suivi (public ou privé, documents, statut ; Résolu = solution)")
+    @extend_schema(
+        operation_id="tickets_followups_add",
+        request={
+            "application/json": s.FollowupInputSerializer,
+            "multipart/form-data": s.FollowupInputSerializer,
+        },
+        parameters=WITH_ID,
+        responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+        summary="Ajouter un suivi (public ou privé, documents, statut ; Résolu = solution)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
@@ -322,34 +431,50 @@ class FollowupAdd(ApiView):
         valid = self.valid(s.FollowupInputSerializer, data)
         uploads = [Upload.from_file(f, name=f.name) for f in valid.get("attachments", [])]
         created = workflow.add_followup(
-            ticket, by=who, content=valid["content"], is_private=valid["is_private"],
-            status=valid.get("status"), attachments=uploads, source=Source.API,
+            ticket,
+            by=who,
+            content=valid["content"],
+            is_private=valid["is_private"],
+            status=valid.get("status"),
+            attachments=uploads,
+            source=Source.API,
         )
         kind = "solution" if isinstance(created, Solution) else "followup"
         return Response({"id": created.pk, "kind": kind}, status=201)
 
 
 class TaskAdd(ApiView):
-    @extend_schema(operation_id="tickets_tasks_add", request=s.TaskInputSerializer,
-                   parameters=WITH_ID,
-                   responses={201: s.CreatedSerializer, **WRITE_ERRORS},
-                   summary="Ajouter une tâche")
+    @extend_schema(
+        operation_id="tickets_tasks_add",
+        request=s.TaskInputSerializer,
+        parameters=WITH_ID,
+        responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+        summary="Ajouter une tâche",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
         data = self.valid(s.TaskInputSerializer, request.data)
-        task = workflow.add_task(ticket, by=who, content=data["content"],
-                                 is_private=data["is_private"], state=data["state"],
-                                 duration_seconds=data["duration_seconds"],
-                                 status=data.get("status"))
+        task = workflow.add_task(
+            ticket,
+            by=who,
+            content=data["content"],
+            is_private=data["is_private"],
+            state=data["state"],
+            duration_seconds=data["duration_seconds"],
+            status=data.get("status"),
+        )
         return Response({"id": task.pk, "kind": "task"}, status=201)
 
 
 class SolutionAdd(ApiView):
-    @extend_schema(operation_id="tickets_solution_add", request=s.SolutionInputSerializer,
-                   parameters=WITH_ID,
-                   responses={201: s.CreatedSerializer, **WRITE_ERRORS},
-                   summary="Résoudre : ajouter la solution")
+    @extend_schema(
+        operation_id="tickets_solution_add",
+        request=s.SolutionInputSerializer,
+        parameters=WITH_ID,
+        responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+        summary="Résoudre : ajouter la solution",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
@@ -359,10 +484,13 @@ class SolutionAdd(ApiView):
 
 
 class Approve(ApiView):
-    @extend_schema(operation_id="tickets_solution_approve", request=s.ApproveSerializer,
-                   parameters=WITH_ID,
-                   responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
-                   summary="Approuver la solution (le ticket est clos)")
+    @extend_schema(
+        operation_id="tickets_solution_approve",
+        request=s.ApproveSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Approuver la solution (le ticket est clos)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
@@ -372,10 +500,13 @@ class Approve(ApiView):
 
 
 class Refuse(ApiView):
-    @extend_schema(operation_id="tickets_solution_refuse", request=s.RefuseSerializer,
-                   parameters=WITH_ID,
-                   responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
-                   summary="Refuser la solution, en disant pourquoi (le ticket est rouvert)")
+    @extend_schema(
+        operation_id="tickets_solution_refuse",
+        request=s.RefuseSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Refuser la solution, en disant pourquoi (le ticket est rouvert)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
@@ -385,15 +516,20 @@ class Refuse(ApiView):
 
 
 class AttachmentDownload(ApiView):
-    @extend_schema(operation_id="attachments_download", parameters=WITH_ID,
-                   responses={(200, "application/octet-stream"): OpenApiTypes.BINARY,
-                              **ERRORS},
-                   summary="Télécharger un document")
+    @extend_schema(
+        operation_id="attachments_download",
+        parameters=WITH_ID,
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **ERRORS},
+        summary="Télécharger un document",
+    )
     def get(self, request: Request, pk: int) -> FileResponse:
         attachment = access.get_attachment_for(self.who(), pk)
-        response = FileResponse(attachment.file.open("rb"), as_attachment=True,
-                                filename=attachment.filename,
-                                content_type="application/octet-stream")
+        response = FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.filename,
+            content_type="application/octet-stream",
+        )
         response["X-Content-Type-Options"] = "nosniff"
         return response
 
@@ -402,10 +538,12 @@ class AttachmentDownload(ApiView):
 
 
 class CategoryList(ApiView):
-    @extend_schema(operation_id="categories_list",
-                   parameters=[s.CategoryQuerySerializer, *CONTEXT_HEADERS],
-                   responses={200: s.CategoryPageSerializer, **ERRORS},
-                   summary="Catégories proposées")
+    @extend_schema(
+        operation_id="categories_list",
+        parameters=[s.CategoryQuerySerializer, *CONTEXT_HEADERS],
+        responses={200: s.CategoryPageSerializer, **ERRORS},
+        summary="Catégories proposées",
+    )
     def get(self, request: Request) -> Response:
         data = self.valid(s.CategoryQuerySerializer, request.query_params)
         categories = access.visible_categories(self.who(), ticket_type=data.get("type"))
@@ -413,9 +551,12 @@ class CategoryList(ApiView):
 
 
 class GroupList(ApiView):
-    @extend_schema(operation_id="groups_list",
-                   parameters=[s.DirectoryQuerySerializer, *CONTEXT_HEADERS],
-                   responses={200: s.GroupPageSerializer, **ERRORS}, summary="Groupes visibles")
+    @extend_schema(
+        operation_id="groups_list",
+        parameters=[s.DirectoryQuerySerializer, *CONTEXT_HEADERS],
+        responses={200: s.GroupPageSerializer, **ERRORS},
+        summary="Groupes visibles",
+    )
     def get(self, request: Request) -> Response:
         data = self.valid(s.DirectoryQuerySerializer, request.query_params)
         groups = access.visible_groups(self.who())
@@ -425,48 +566,69 @@ class GroupList(ApiView):
 
 
 class UserList(ApiView):
-    @extend_schema(operation_id="users_list",
-                   parameters=[s.DirectoryQuerySerializer, *CONTEXT_HEADERS],
-                   responses={200: s.UserPageSerializer, **ERRORS},
-                   summary="Utilisateurs que vous pouvez choisir comme acteurs")
+    @extend_schema(
+        operation_id="users_list",
+        parameters=[s.DirectoryQuerySerializer, *CONTEXT_HEADERS],
+        responses={200: s.UserPageSerializer, **ERRORS},
+        summary="Utilisateurs que vous pouvez choisir comme acteurs",
+    )
     def get(self, request: Request) -> Response:
         data = self.valid(s.DirectoryQuerySerializer, request.query_params)
         users = access.visible_users(self.who())
         if data.get("q"):
             text = data["q"]
-            users = users.filter(username__icontains=text) | users.filter(
-                last_name__icontains=text) | users.filter(first_name__icontains=text)
-        return paged(request, users.order_by("last_name", "first_name", "pk"),
-                     s.UserSerializer)
+            users = (
+                users.filter(username__icontains=text)
+                | users.filter(last_name__icontains=text)
+                | users.filter(first_name__icontains=text)
+            )
+        return paged(request, users.order_by("last_name", "first_name", "pk"), s.UserSerializer)
 
 
 class Me(ApiView):
-    @extend_schema(operation_id="me_read", parameters=CONTEXT_HEADERS,
-                   responses={200: s.MeSerializer, **ERRORS},
-                   summary="Moi : profil et entités actifs")
+    @extend_schema(
+        operation_id="me_read",
+        parameters=CONTEXT_HEADERS,
+        responses={200: s.MeSerializer, **ERRORS},
+        summary="Moi : profil et entités actifs",
+    )
     def get(self, request: Request) -> Response:
         who = self.who()
-        return Response(s.MeSerializer({
-            "user": who.user, "profile": who.profile, "profiles": list(who.profiles),
-            "entities": sorted(who.entity_ids), "active_entity": who.active_entity_id,
-            "recursive": who.recursive, "groups": sorted(who.group_ids),
-        }).data)
+        return Response(
+            s.MeSerializer(
+                {
+                    "user": who.user,
+                    "profile": who.profile,
+                    "profiles": list(who.profiles),
+                    "entities": sorted(who.entity_ids),
+                    "active_entity": who.active_entity_id,
+                    "recursive": who.recursive,
+                    "groups": sorted(who.group_ids),
+                }
+            ).data
+        )
 
 
 # --- My tokens ------------------------------------------------------------------------------------
 
 
 class TokenCollection(ApiView):
-    @extend_schema(operation_id="tokens_list", parameters=[s.PageQuerySerializer],
-                   responses={200: s.page_of(s.TokenSerializer(), "TokenPage"), **ERRORS},
-                   summary="Mes jetons d'API")
+    @extend_schema(
+        operation_id="tokens_list",
+        parameters=[s.PageQuerySerializer],
+        responses={200: s.page_of(s.TokenSerializer(), "TokenPage"), **ERRORS},
+        summary="Mes jetons d'API",
+    )
     def get(self, request: Request) -> Response:
         tokens = ApiToken.objects.filter(user=request.user.pk).order_by("-created_at", "-pk")
         return paged(request, tokens, s.TokenSerializer)
 
-    @extend_schema(operation_id="tokens_create", request=s.TokenInputSerializer,
-                   responses={201: s.TokenCreatedSerializer, **ERRORS},
-                   summary="Créer un jeton (affiché une seule fois)")
+    @extend_schema(
+        operation_id="tokens_create",
+        request=s.TokenInputSerializer,
+        responses={201: s.TokenCreatedSerializer, **ERRORS},
+        summary="Créer un jeton (affiché une seule fois)",
+    )
     def post(self, request: Request) -> Response:
         data = self.valid(s.TokenInputSerializer, request.data)
         user: User = request.user  # type: ignore[assignment]
@@ -486,13 +648,15 @@ class TokenCollection(ApiView):
 
 
 class TokenRevoke(ApiView):
-    @extend_schema(operation_id="tokens_revoke", parameters=[ID], responses={204: None, **ERRORS},
-                   summary="Révoquer un de mes jetons")
+    @extend_schema(
+        operation_id="tokens_revoke",
+        parameters=[ID],
+        responses={204: None, **ERRORS},
+        summary="Révoquer un de mes jetons",
+    )
     def delete(self, request: Request, pk: int) -> Response:
         token = ApiToken.objects.filter(user=request.user.pk, pk=pk).first()
         if token is None:
             raise Http404
         revoke_token(token)
         return Response(status=204)
-
-

@@ -15,8 +15,12 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
-DIST = Path(drf_spectacular_sidecar.__file__).parent / "static" / "drf_spectacular_sidecar" \
+DIST = (
+    Path(drf_spectacular_sidecar.__file__).parent
+    / "static"
+    / "drf_spectacular_sidecar"
     / "swagger-ui-dist"
+)
 ASSETS = {
     "swagger-ui.css": "text/css",
     "swagger-ui-bundle.js": "text/javascript",

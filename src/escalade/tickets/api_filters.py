@@ -16,13 +16,20 @@ from escalade.tickets.models import Category, Role, Ticket, TicketActor
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
 
 ORDERINGS = {
-    "id": "pk", "-id": "-pk",
-    "updated_at": "updated_at", "-updated_at": "-updated_at",
-    "opened_at": "opened_at", "-opened_at": "-opened_at",
-    "priority": "priority", "-priority": "-priority",
-    "urgency": "urgency", "-urgency": "-urgency",
-    "status": "status", "-status": "-status",
-    "title": "title", "-title": "-title",
+    "id": "pk",
+    "-id": "-pk",
+    "updated_at": "updated_at",
+    "-updated_at": "-updated_at",
+    "opened_at": "opened_at",
+    "-opened_at": "-opened_at",
+    "priority": "priority",
+    "-priority": "-priority",
+    "urgency": "urgency",
+    "-urgency": "-urgency",
+    "status": "status",
+    "-status": "-status",
+    "title": "title",
+    "-title": "-title",
 }
 DEFAULT_STATUS = StatusGroup.NOT_SOLVED
 STATUS_CHOICES_HELP = (
@@ -38,11 +45,17 @@ ACTOR_FILTERS = {
     "observer": (Role.OBSERVER, "user_id"),
     "observer_group": (Role.OBSERVER, "group_id"),
 }
-FIELD_FILTERS = {"type": "type", "urgency": "urgency", "priority": "priority",
-                 "category": "category_id"}
+FIELD_FILTERS = {
+    "type": "type",
+    "urgency": "urgency",
+    "priority": "priority",
+    "category": "category_id",
+}
 DATE_FILTERS = {
-    "opened_after": "opened_at__gte", "opened_before": "opened_at__lt",
-    "updated_after": "updated_at__gte", "updated_before": "updated_at__lt",
+    "opened_after": "opened_at__gte",
+    "opened_before": "opened_at__lt",
+    "updated_after": "updated_at__gte",
+    "updated_before": "updated_at__lt",
 }
 
 
@@ -74,19 +87,24 @@ def apply(tickets: QuerySet[Ticket], data: dict[str, Any]) -> QuerySet[Ticket]:
             tickets = tickets.filter(**{column: data[name]})
     for name, (role, column) in ACTOR_FILTERS.items():
         if data.get(name) is not None:
-            tickets = tickets.filter(Exists(TicketActor.objects.filter(
-                ticket=OuterRef("pk"), role=role, **{column: data[name]})))
+            tickets = tickets.filter(
+                Exists(
+                    TicketActor.objects.filter(
+                        ticket=OuterRef("pk"), role=role, **{column: data[name]}
+                    )
+                )
+            )
     for name, lookup in DATE_FILTERS.items():
         if data.get(name) is not None:
             tickets = tickets.filter(**{lookup: data[name]})
     if data.get("category_under") is not None:
         category = Category.objects.filter(pk=data["category_under"]).first()
-        tickets = tickets.filter(category__path__startswith=category.path) if category \
-            else tickets.none()
+        tickets = (
+            tickets.filter(category__path__startswith=category.path) if category else tickets.none()
+        )
     if data.get("entity") is not None:
         entity = Entity.objects.filter(pk=data["entity"]).first()
-        tickets = tickets.filter(entity__path__startswith=entity.path) if entity \
-            else tickets.none()
+        tickets = tickets.filter(entity__path__startswith=entity.path) if entity else tickets.none()
     if data.get("q"):
         text = data["q"]
         tickets = tickets.filter(Q(title__icontains=text) | Q(content__icontains=text))

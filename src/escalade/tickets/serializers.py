@@ -16,7 +16,6 @@ from escalade.tickets.status import Status
 PAGE_SIZE_MAX = 100
 
 
-
 # --- Errors and pages -------------------------------------------------------------------------
 
 
@@ -31,18 +30,23 @@ class ErrorSerializer(serializers.Serializer):
 
 class PageQuerySerializer(serializers.Serializer):
     page = serializers.IntegerField(required=False, min_value=1, max_value=100_000, default=1)
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=PAGE_SIZE_MAX,
-                                         default=25)
+    page_size = serializers.IntegerField(
+        required=False, min_value=1, max_value=PAGE_SIZE_MAX, default=25
+    )
 
 
 def page_of(item: serializers.Serializer, name: str) -> type[serializers.Serializer]:
     """A paged list of ``item``: count, page, page_size, results."""
-    return type(name, (serializers.Serializer,), {
-        "count": serializers.IntegerField(),
-        "page": serializers.IntegerField(),
-        "page_size": serializers.IntegerField(),
-        "results": type(item)(many=True),
-    })
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "count": serializers.IntegerField(),
+            "page": serializers.IntegerField(),
+            "page_size": serializers.IntegerField(),
+            "results": type(item)(many=True),
+        },
+    )
 
 
 # --- References -------------------------------------------------------------------------------
@@ -146,7 +150,8 @@ TicketPageSerializer = page_of(TicketSummarySerializer(), "TicketPage")
 
 class TicketFilterSerializer(PageQuerySerializer):
     status = serializers.CharField(
-        required=False, max_length=50,
+        required=False,
+        max_length=50,
         help_text=STATUS_CHOICES_HELP,
     )
     category = serializers.IntegerField(required=False, min_value=1)
@@ -162,16 +167,21 @@ class TicketFilterSerializer(PageQuerySerializer):
     assigned_group = serializers.IntegerField(required=False, min_value=1)
     observer = serializers.IntegerField(required=False, min_value=1)
     observer_group = serializers.IntegerField(required=False, min_value=1)
-    entity = serializers.IntegerField(required=False, min_value=1,
-                                      help_text=_("Entité et ses sous-entités."))
-    q = serializers.CharField(required=False, max_length=200,
-                              help_text=_("Texte cherché dans le titre et la description."))
+    entity = serializers.IntegerField(
+        required=False, min_value=1, help_text=_("Entité et ses sous-entités.")
+    )
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text=_("Texte cherché dans le titre et la description."),
+    )
     opened_after = serializers.DateTimeField(required=False)
     opened_before = serializers.DateTimeField(required=False)
     updated_after = serializers.DateTimeField(required=False)
     updated_before = serializers.DateTimeField(required=False)
-    ordering = serializers.ChoiceField(required=False, choices=sorted(ORDERINGS),
-                                       default="-updated_at")
+    ordering = serializers.ChoiceField(
+        required=False, choices=sorted(ORDERINGS), default="-updated_at"
+    )
 
 
 class TicketCreateSerializer(serializers.Serializer):
@@ -183,18 +193,24 @@ class TicketCreateSerializer(serializers.Serializer):
     impact = serializers.IntegerField(min_value=1, max_value=5, required=False)
     priority = serializers.IntegerField(min_value=1, max_value=6, required=False)
     entity = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    requesters = serializers.ListField(child=serializers.IntegerField(min_value=1),
-                                       required=False, max_length=50)
-    requester_groups = serializers.ListField(child=serializers.IntegerField(min_value=1),
-                                             required=False, max_length=50)
-    observers = serializers.ListField(child=serializers.IntegerField(min_value=1),
-                                      required=False, max_length=50)
-    observer_groups = serializers.ListField(child=serializers.IntegerField(min_value=1),
-                                            required=False, max_length=50)
-    assigned_users = serializers.ListField(child=serializers.IntegerField(min_value=1),
-                                           required=False, max_length=50)
-    assigned_groups = serializers.ListField(child=serializers.IntegerField(min_value=1),
-                                            required=False, max_length=50)
+    requesters = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    requester_groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    observers = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    observer_groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    assigned_users = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    assigned_groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
 
 
 class TicketUpdateSerializer(serializers.Serializer):
@@ -223,25 +239,29 @@ class ActorInputSerializer(serializers.Serializer):
 
 class EscalateSerializer(serializers.Serializer):
     group = serializers.IntegerField(min_value=1)
-    content = serializers.CharField(max_length=100_000, required=False, allow_blank=True,
-                                    default="")
+    content = serializers.CharField(
+        max_length=100_000, required=False, allow_blank=True, default=""
+    )
 
 
 class FollowupInputSerializer(serializers.Serializer):
-    content = serializers.CharField(max_length=100_000, required=False, allow_blank=True,
-                                    default="")
+    content = serializers.CharField(
+        max_length=100_000, required=False, allow_blank=True, default=""
+    )
     is_private = serializers.BooleanField(default=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
-    attachments = serializers.ListField(child=serializers.FileField(), required=False,
-                                        max_length=10)
+    attachments = serializers.ListField(
+        child=serializers.FileField(), required=False, max_length=10
+    )
 
 
 class TaskInputSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=100_000)
     is_private = serializers.BooleanField(default=False)
     state = serializers.ChoiceField(choices=TaskState.choices, default=TaskState.TODO)
-    duration_seconds = serializers.IntegerField(min_value=0, max_value=10 * 365 * 24 * 3600,
-                                                default=0)
+    duration_seconds = serializers.IntegerField(
+        min_value=0, max_value=10 * 365 * 24 * 3600, default=0
+    )
     status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
 
 
@@ -250,8 +270,9 @@ class SolutionInputSerializer(serializers.Serializer):
 
 
 class ApproveSerializer(serializers.Serializer):
-    comment = serializers.CharField(max_length=100_000, required=False, allow_blank=True,
-                                    default="")
+    comment = serializers.CharField(
+        max_length=100_000, required=False, allow_blank=True, default=""
+    )
 
 
 class RefuseSerializer(serializers.Serializer):
