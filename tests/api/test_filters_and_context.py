@@ -102,3 +102,28 @@ def test_task_and_status_through_patch(demo, chef, api_as):
     assert (patched.json()["status"], patched.json()["urgency"]) == (4, 4)
     kinds = [item["kind"] for item in patched.json()["timeline"]]
     assert kinds == ["task"]
+
+
+def test_signed_in_browser_uses_the_session_profile_and_needs_csrf(demo, chef):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(demo.users["chef.etab"])
+    assert browser.get("/api/v1/me/").json()["user"]["username"] == "chef.etab"
+    response = browser.post("/api/v1/tickets/", {"content": "x"}, content_type="application/json")
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
+
+
+def test_followup_with_status_solved_becomes_the_solution(demo, chef, api_as):
+    ticket = open_lsu_ticket(demo, chef)
+    client = api_as("referent.lsu", "Référent fonctionnel")
+    response = client.post(
+        f"/api/v1/tickets/{ticket.pk}/followups/",
+        {"content": "Corrigé", "status": 5},
+        format="json",
+    )
+    assert response.json()["kind"] == "solution"
+    detail = client.get(f"/api/v1/tickets/{ticket.pk}/").json()
+    assert detail["status"] == 5
+    assert [item["kind"] for item in detail["timeline"]] == ["solution"]

@@ -72,5 +72,5 @@ def lsu_world(demo, chef):
     suppress_health_check=list(HealthCheck),
 )
 def test_api_answers_within_its_schema_and_never_fails(case):
-    response = case.call(headers={"Authorization": "Token referent.lsu-token"})
+    response = case.call(headers={"Authorization": "Token admin-token"})
     case.validate_response(response, checks=CHECKS)
