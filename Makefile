@@ -15,6 +15,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
 
 install-dev: $(BIN)/python
+	@bash scripts/system-deps.sh --build
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 
 ## make run: install, migrate the SQLite database, load the LSU demo, serve on :8000 with a worker

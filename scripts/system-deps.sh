@@ -2,7 +2,15 @@
 # Installs the Debian packages that Escalade's tests drive, when they are missing.
 # Each feature adds its packages to PACKAGES (browser, IMAP, LDAP…).
 set -euo pipefail
-PACKAGES=()
+# Needed by `pip install` itself (python-ldap has no wheel and builds from source).
+BUILD_PACKAGES=(gcc libldap2-dev libsasl2-dev)
+PACKAGES=(
+  "${BUILD_PACKAGES[@]}"
+  # LDAP: the identity tests start a real OpenLDAP server.
+  slapd ldap-utils
+)
+# --build: only what installing the Python packages needs (make install / install-dev).
+if [ "${1:-}" = "--build" ]; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "escalade.notifications",
     "escalade.mailgate",
     "escalade.glpi",
+    "escalade.identity",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -183,3 +184,74 @@ LOGGING = {
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# --- Identity: LDAP, OIDC, lock-out, password reset ---
+# Directory (LDAP) and single sign-on (OpenID Connect) are off until their
+# variables are set (see README, "Identity and sign-in"). Local accounts always
+# work. django-axes counts failed sign-ins on every path that calls
+# django.contrib.auth.authenticate(request=request, ...) — web form, GLPI API
+# sessions, API — and locks a username from one address for a while, never for good.
+from datetime import timedelta  # noqa: E402
+
+from escalade.identity.config import (  # noqa: E402
+    LDAP_BACKEND,
+    OIDC_BACKEND,
+    ldap_settings,
+    oidc_settings,
+)
+
+_ldap = ldap_settings()
+_oidc = oidc_settings()
+globals().update(_ldap)
+globals().update(_oidc)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses while locked, before any check
+    *([LDAP_BACKEND] if _ldap else []),
+    "django.contrib.auth.backends.ModelBackend",  # local accounts, beside the directory
+    *([OIDC_BACKEND] if _oidc["OIDC_ENABLED"] else []),
+]
+LOGIN_REDIRECT_URL_FAILURE = "/compte/connexion/"
+
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.integer("ESCALADE_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("ESCALADE_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock always ends on time
+AXES_LOCKOUT_CALLABLE = "escalade.identity.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "escalade.identity.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "escalade.identity.lockout.client_username"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # shared by all processes
+AXES_VERBOSE = True
+ESCALADE_PROXY_COUNT = env.integer("ESCALADE_PROXY_COUNT", 0, minimum=0)
+
+PASSWORD_RESET_TIMEOUT = env.integer("ESCALADE_PASSWORD_RESET_HOURS", 2, minimum=1) * 3600
+SESSION_COOKIE_AGE = env.integer("ESCALADE_SESSION_HOURS", 12, minimum=1) * 3600
+if _https:
+    SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy: everything is served by Escalade itself (no CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if not env.boolean("ESCALADE_CSP", True):
+    MIDDLEWARE.remove("csp.middleware.CSPMiddleware")

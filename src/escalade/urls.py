@@ -9,6 +9,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("", include("escalade.tickets.urls")),
     path("compte/", include("escalade.accounts.urls")),
+    path("identite/", include("escalade.identity.urls")),
     path("api/v1/", include("escalade.tickets.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.docs, name="api-docs"),
