@@ -248,3 +248,23 @@ def test_referent_grant_is_needed_for_escalation(demo, chef, glpi_as):
     assert response.status_code in (403, 404)
     assert not TicketActor.objects.filter(ticket=ticket, group=demo.dsi_bai).exists()
     assert as_(demo, "referent.lsu").profile == demo.self_service
+
+
+def test_lists_query_count_does_not_grow_with_rows(demo, chef, referent, glpi_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = glpi_as("referent.lsu", "Référent fonctionnel")
+    first = open_lsu_ticket(demo, chef)
+    workflow.add_followup(first, by=referent, content="Un")
+
+    def count(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert api.get(path, {"expand_dropdowns": 1}).status_code == 200
+        return len(queries.captured_queries)
+
+    before = (count("Ticket"), count(f"Ticket/{first.pk}/ITILFollowup"))
+    for n in range(4):
+        open_lsu_ticket(demo, chef, title=f"T{n}")
+        workflow.add_followup(first, by=referent, content=f"Suivi {n}")
+    assert (count("Ticket"), count(f"Ticket/{first.pk}/ITILFollowup")) == before
