@@ -152,3 +152,27 @@ def test_followup_and_task_are_edited_through_put(demo, chef, referent, glpi_as)
     assert refused.status_code == 403
     followup.refresh_from_db()
     assert "Piraté" not in followup.content
+
+
+def test_create_with_actors_key_and_read_with_logs(demo, glpi_as):
+    api = glpi_as("referent.lsu", "Référent fonctionnel")
+    tech_id = demo.users["tech.bai"].pk
+    response = api.post(
+        "Ticket",
+        {
+            "input": {
+                "name": "Avec _actors",
+                "content": "Format GLPI 10",
+                "_actors": {
+                    "observer": [{"itemtype": "User", "items_id": tech_id}],
+                    "assign": [{"itemtype": "Group", "items_id": demo.referents.pk}],
+                },
+            }
+        },
+    )
+    assert response.status_code == 201, response.content
+    ticket_id = response.json()["id"]
+    assert TicketActor.objects.filter(ticket_id=ticket_id, role=Role.OBSERVER, user_id=tech_id)
+    body = api.get(f"Ticket/{ticket_id}", {"with_logs": "true", "with_documents": 1}).json()
+    assert body["_documents"] == []
+    assert {row["linked_action"] for row in body["_logs"]} >= {20, 15}
