@@ -8,8 +8,10 @@ PACKAGES=(
   "${BUILD_PACKAGES[@]}"
   # LDAP: the identity tests start a real OpenLDAP server.
   slapd ldap-utils
+  # Browser tests (tests/browser): Playwright drives /usr/bin/chromium.
+  chromium
 )
-# --build: only what installing the Python packages needs (make install / install-dev).
+# --build: only what installing the Python packages needs (make install-dev).
 if [ "${1:-}" = "--build" ]; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi
 missing=()
 for pkg in "${PACKAGES[@]}"; do

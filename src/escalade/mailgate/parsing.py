@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
 from email.header import decode_header, make_header
+from email.headerregistry import BaseHeader
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import collapse_rfc2231_value, parsedate_to_datetime
+from functools import lru_cache
 from html import unescape
-from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 __all__ = [
@@ -55,6 +56,13 @@ _MAX_LINES = 1_000_000
 _MAX_TOP_HEADER_LINES = 5_000
 # Longer header values are not handed to the stdlib structured header parser.
 _MAX_STRUCTURED_HEADER = 16 * 1024
+# Address headers: the stdlib parser is quadratic on some garbage, so it only sees short
+# single addresses, and only so many of them.
+_MAX_ADDRESS_HEADER = 128 * 1024
+_MAX_ADDRESS_HEADERS = 10
+_MAX_ADDRESSES = 5_000
+_MAX_STRUCTURED_ADDRESS = 256
+_MAX_STRUCTURED_ADDRESSES = 1_000
 
 REASON_TOO_BIG = "message trop volumineux"
 REASON_TOO_MANY_PARTS = "trop de parties MIME"
@@ -180,7 +188,7 @@ def _parse(
     data: bytes, *, max_parts: int, max_depth: int, max_attachment_bytes: int
 ) -> ParsedMessage:
     _prescan(data, max_parts=max_parts, max_depth=max_depth)
-    msg = BytesParser(policy=policy.default).parsebytes(data)
+    msg = BytesParser(policy=_POLICY).parsebytes(data)
     part_count = _check_structure(msg, max_parts=max_parts, max_depth=max_depth)
     headers = _collect_headers(msg)
 
@@ -218,6 +226,41 @@ def _parse(
         auto_submitted=_auto_submitted(msg, headers, from_address, from_name, subject),
         headers=headers,
     )
+
+
+# --------------------------------------------------------------------------- parser policy
+
+_MIME_HEADERS = frozenset({"content-type", "content-disposition", "content-transfer-encoding"})
+_MAX_MIME_HEADER = 1024
+_MAX_CACHED_HEADER = 4 * 1024
+
+
+class _GatewayPolicy(policy.EmailPolicy):
+    """``email.policy.default``, hardened for hostile input.
+
+    The stdlib parses a header anew on every access, in quadratic time on some garbage, and
+    the parser and this module read Content-Type and Content-Disposition many times: parsed
+    headers are cached, and MIME headers are cut to a sane length first.
+    """
+
+    def header_fetch_parse(self, name: str, value: Any) -> Any:
+        if hasattr(value, "name"):
+            return value
+        value = str(value).replace("\r", "").replace("\n", "")
+        if name.lower() in _MIME_HEADERS:
+            value = value[:_MAX_MIME_HEADER]
+        if len(value) > _MAX_CACHED_HEADER:
+            return self.header_factory(name, value)
+        return _parse_header(name, value)
+
+
+@lru_cache(maxsize=1024)
+def _parse_header(name: str, value: str) -> BaseHeader:
+    header: BaseHeader = policy.default.header_factory(name, value)
+    return header
+
+
+_POLICY = _GatewayPolicy()
 
 
 # --------------------------------------------------------------------------- structure limits
@@ -365,7 +408,9 @@ def _decode_header_text(value: str) -> str:
 
 
 _ADDR_SPEC_RE = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[^\s@<>()\[\],;:\"\\]+")
-_ADDR_FALLBACK_RE = re.compile(r"[^\s@<>()\[\],;:\"'\\]+@[^\s@<>()\[\],;:\"'\\]+")
+_ADDR_CHAR = r"[^\s@<>()\[\],;:\"'\\]"
+# Starts only where a run of address characters starts, and never backtracks: linear time.
+_ADDR_FALLBACK_RE = re.compile(rf"(?<!{_ADDR_CHAR}){_ADDR_CHAR}++@{_ADDR_CHAR}++")
 
 
 def _valid_addr_spec(spec: str) -> bool:
@@ -375,33 +420,61 @@ def _valid_addr_spec(spec: str) -> bool:
     return not (domain.startswith(".") or domain.endswith(".") or ".." in domain)
 
 
+def _split_address_list(value: str) -> list[str]:
+    """Split an address list at top-level commas and semicolons (linear time)."""
+    pieces: list[str] = []
+    start = 0
+    quoted = escaped = False
+    angle = comment = 0
+    for index, char in enumerate(value):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif quoted:
+            quoted = char != '"'
+        elif char == '"':
+            quoted = True
+        elif char == "(":
+            comment += 1
+        elif comment:
+            comment -= char == ")"
+        elif char == "<":
+            angle += 1
+        elif char == ">":
+            angle = max(angle - 1, 0)
+        elif char in ",;" and not angle:
+            pieces.append(value[start:index])
+            start = index + 1
+    pieces.append(value[start:])
+    return [piece for piece in pieces if piece.strip()]
+
+
 def _mailboxes(value: str | None) -> list[tuple[str, str]]:
-    """``(display name, lowercased addr-spec)`` for each usable address in a header value."""
+    """``(display name, lowercased addr-spec)`` for each usable address in a header value.
+
+    Each address is handed alone to the stdlib parser, which takes quadratic time on some
+    long garbage; what it cannot parse is searched for anything shaped like ``local@domain``.
+    """
     if not value:
         return []
-    value = _clean_text(value)
-    found: list[tuple[str, str]] = []
-    if len(value) <= _MAX_STRUCTURED_HEADER:
-        try:
-            parsed = policy.default.header_factory("to", value).addresses
-        except Exception:
-            parsed = ()
-        for address in parsed:
+    found: dict[str, str] = {}
+    pieces = _split_address_list(_clean_text(value[:_MAX_ADDRESS_HEADER]))
+    for number, piece in enumerate(pieces[:_MAX_ADDRESSES]):
+        mailboxes: list[tuple[str, str]] = []
+        if len(piece) <= _MAX_STRUCTURED_ADDRESS and number < _MAX_STRUCTURED_ADDRESSES:
             try:
-                name, spec = str(address.display_name or ""), str(address.addr_spec)
+                parsed = policy.default.header_factory("to", piece).addresses
+                mailboxes = [(str(a.display_name or ""), str(a.addr_spec)) for a in parsed]
             except Exception:
-                name, spec = "", ""
-            if _valid_addr_spec(spec):
-                found.append((" ".join(_clean_text(name).split()), spec.lower()))
-    if not found:
-        for match in _ADDR_FALLBACK_RE.finditer(value):
-            spec = match.group(0).rstrip(".")
-            if _valid_addr_spec(spec):
-                found.append(("", spec.lower()))
-    unique: dict[str, str] = {}
-    for name, spec in found:
-        unique.setdefault(spec, name)
-    return [(name, spec) for spec, name in unique.items()]
+                mailboxes = []
+        mailboxes = [(name, spec) for name, spec in mailboxes if _valid_addr_spec(spec)]
+        if not mailboxes:
+            candidates = (m.group(0).rstrip(".") for m in _ADDR_FALLBACK_RE.finditer(piece))
+            mailboxes = [("", spec) for spec in candidates if _valid_addr_spec(spec)]
+        for name, spec in mailboxes:
+            found.setdefault(spec.lower(), " ".join(_clean_text(name).split()))
+    return [(name, spec) for spec, name in found.items()]
 
 
 def extract_addresses(header_value: str | None) -> list[str]:
@@ -417,15 +490,15 @@ def extract_addresses(header_value: str | None) -> list[str]:
 
 
 def _addresses_of(headers: dict[str, list[str]], name: str) -> list[str]:
-    addresses: list[str] = []
-    for value in headers.get(name, []):
-        addresses.extend(a for a in extract_addresses(value) if a not in addresses)
-    return addresses
+    addresses: dict[str, None] = {}
+    for value in headers.get(name, [])[:_MAX_ADDRESS_HEADERS]:
+        addresses.update(dict.fromkeys(extract_addresses(value)))
+    return list(addresses)
 
 
 def _sender(headers: dict[str, list[str]]) -> tuple[str, str]:
     for name in ("from", "sender"):
-        for value in headers.get(name, []):
+        for value in headers.get(name, [])[:_MAX_ADDRESS_HEADERS]:
             mailboxes = _mailboxes(value)
             if mailboxes:
                 return mailboxes[0]
@@ -497,8 +570,10 @@ def _auto_submitted(
     """Why the message looks machine-sent (auto-reply, bounce, list, bulk), or None."""
     content_type = _content_type(msg)
     if content_type == "multipart/report":
+        # delivery-status: a bounce; disposition-notification: a read receipt; …
         report_type = (_param(msg, "report-type") or "").lower() or "inconnu"
-        return f"bounce: multipart/report ({report_type})"
+        kind = "bounce" if report_type == "delivery-status" else "report"
+        return f"{kind}: multipart/report ({report_type})"
 
     def first(name: str) -> str:
         return (_first(headers, name) or "").strip()
@@ -745,11 +820,10 @@ class _BodyCollector:
         payload = _payload_bytes(part)
         charset = _param(part, "charset")
         if content_type == "text/html":
-            self.texts.append(
-                html_to_text(_decode_bytes(payload, charset or _meta_charset(payload)))
-            )
+            html = _decode_bytes(payload, charset or _meta_charset(payload))
+            self.texts.append(html_to_text(html.replace("\ufeff", "")))
             return
-        text = _NEWLINES_RE.sub("\n", _decode_bytes(payload, charset))
+        text = _NEWLINES_RE.sub("\n", _decode_bytes(payload, charset).replace("\ufeff", ""))
         if (_param(part, "format") or "").lower() == "flowed":
             text = _unflow(text, delsp=(_param(part, "delsp") or "").lower() == "yes")
         self.texts.append(text)
@@ -787,17 +861,19 @@ class _BodyCollector:
         if id(part) in self._seen or not children:
             return
         self._seen.add(id(part))
+        filename = _filename(part)
         try:
             content: bytes | None = children[0].as_bytes(policy=policy.compat32)
         except Exception:
-            content = None
-        filename = _filename(part)
-        if content is None:
             name = filename or self._generated_name(content_type)
             self.skipped.append(
                 SkippedAttachment(name, content_type, None, "message joint illisible")
             )
             return
+        if content and _transfer_encoding(part) == "base64":
+            # Against RFC 2046 some clients encode the attached message; the stdlib parser
+            # then read the base64 text as a message, which gives the encoded text back.
+            content = _strict_base64(content.decode("ascii", "replace"))
         self._keep(filename, content_type, content)
 
     def _recover_multipart(self, part: Message, content_type: str, depth: int) -> Message | None:
@@ -821,7 +897,7 @@ class _BodyCollector:
         )
         remaining = self._max_parts - self._part_count + 1
         _prescan(raw, max_parts=remaining, max_depth=self._max_depth - depth)
-        recovered = BytesParser(policy=policy.default).parsebytes(raw)
+        recovered = BytesParser(policy=_POLICY).parsebytes(raw)
         if not recovered.is_multipart():
             return None
         self._part_count = _check_structure(
@@ -854,10 +930,10 @@ def _codec_name(charset: str | None) -> str | None:
     name = _CHARSET_ALIASES.get(name, name)
     try:
         info = codecs.lookup(name)
-        b"".decode(info.name)  # rejects codecs that are not text encodings (base64, …)
     except Exception:
         return None
-    return info.name
+    # Python also has bytes-to-bytes codecs (base64, zlib, …): not charsets.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _decode_bytes(data: bytes, charset: str | None) -> str:
@@ -939,6 +1015,8 @@ _PARAGRAPH_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "pre", "hr", "figure"}
 )
 _HTML_SPACES_RE = re.compile(r"[ \t\n\r\f\v]+")  # not U+00A0: a lone &nbsp; is content
+# Larger HTML bodies get a cruder, faster conversion.
+_MAX_HTML_TO_PARSE = 4 * 1024 * 1024
 _DATA_URI_RE = re.compile(r"data:[^\"'\s>]{256,}")
 
 
@@ -948,11 +1026,24 @@ class _ListState:
     counter: int = 0
 
 
-class _HTMLTextExtractor(HTMLParser):
-    """Turns HTML into plain text: lines and paragraphs, links, quotes as ``>``."""
+_TAG_RE = re.compile(
+    r"""<(/?)([a-zA-Z][a-zA-Z0-9:._-]{0,63})((?:[^>"'<]++|"[^"]{0,4000}+"|'[^']{0,4000}+')*+)>"""
+)
+_ATTR_RE = re.compile(r"""([^\s=/"'<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_RAW_TEXT_END_RES = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+}
+
+
+class _HTMLTextExtractor:
+    """Turns HTML into plain text: lines and paragraphs, links, quotes as ``>``.
+
+    It has its own small tokenizer rather than :class:`html.parser.HTMLParser`, which takes
+    quadratic time on some malformed input; every scan here is linear.
+    """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[tuple[int, str, bool]] = []  # (quote depth, text, preformatted)
         self._chunks: list[str] = []
         self._has_content = False
@@ -990,7 +1081,8 @@ class _HTMLTextExtractor(HTMLParser):
     def _emit(self, text: str) -> None:
         if not self._has_content:
             if self._want_blank and self.lines and self.lines[-1][1]:
-                self.lines.append((self._quote_depth, "", False))
+                depth = min(self.lines[-1][0], self._quote_depth)
+                self.lines.append((depth, "", False))
             self._want_blank = False
             self._line_depth = self._quote_depth
             self._line_pre = self._pre > 0
@@ -1003,7 +1095,7 @@ class _HTMLTextExtractor(HTMLParser):
             link_chunks.append(text)
 
     # parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str]]) -> None:
         if tag == "body":
             self._skip.clear()
             return
@@ -1048,10 +1140,53 @@ class _HTMLTextExtractor(HTMLParser):
             href = next((v for k, v in attrs if k == "href" and v), "")
             self._links.append((href, []))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS:
-            self.handle_endtag(tag)
+    def feed(self, html: str) -> None:
+        pos, end = 0, len(html)
+        while pos < end:
+            lt = html.find("<", pos)
+            if lt < 0:
+                self.handle_data(unescape(html[pos:]))
+                return
+            if lt > pos:
+                self.handle_data(unescape(html[pos:lt]))
+            pos = lt
+            if html.startswith("<!--", pos):
+                close = html.find("-->", pos + 4)
+                if close < 0:
+                    return  # an unclosed comment hides the rest, as in browsers
+                pos = close + 3
+                continue
+            if html.startswith(("<!", "<?"), pos):
+                close = html.find(">", pos + 2)
+                if close < 0:
+                    return
+                pos = close + 1
+                continue
+            match = _TAG_RE.match(html, pos)
+            if match is None:  # a "<" that opens no tag is text
+                lt = html.find("<", pos + 1)
+                lt = end if lt < 0 else lt
+                self.handle_data(unescape(html[pos:lt]))
+                pos = lt
+                continue
+            pos = match.end()
+            tag = match.group(2).lower()
+            if match.group(1):
+                self.handle_endtag(tag)
+                continue
+            attrs = [
+                (m.group(1).lower(), unescape(m.group(2) or m.group(3) or m.group(4) or ""))
+                for m in _ATTR_RE.finditer(match.group(3))
+            ]
+            self.handle_starttag(tag, attrs)
+            if match.group(3).rstrip().endswith("/") and tag not in _VOID_TAGS:
+                self.handle_endtag(tag)
+            elif tag in _RAW_TEXT_END_RES:
+                close_match = _RAW_TEXT_END_RES[tag].search(html, pos)
+                if close_match is None:
+                    return
+                pos = close_match.end()
+                self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip:
@@ -1146,16 +1281,36 @@ def html_to_text(html: str) -> str:
     address is written ``text (address)``; ``<blockquote>`` lines are quoted with ``>``.
     """
     html = _DATA_URI_RE.sub("data:", html)
-    parser = _HTMLTextExtractor()
-    try:
-        parser.feed(html)
-        parser.close()
-        return parser.text()
-    except Exception:
-        text = re.sub(r"(?is)<(script|style|head)\b.*?</\1\s*>", " ", html)
-        text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</div\s*>", "\n", text)
-        text = unescape(re.sub(r"<[^>]*>", " ", text)).replace("\xa0", " ")
-        return _tidy([" ".join(line.split()) for line in text.split("\n")])
+    if len(html) <= _MAX_HTML_TO_PARSE:
+        parser = _HTMLTextExtractor()
+        try:
+            parser.feed(html)
+            return parser.text()
+        except Exception:  # noqa: S110 - fall back to the crude conversion below
+            pass
+    return _crude_html_to_text(html)
+
+
+_RAW_TEXT_START_RE = re.compile(r"<(script|style|head)\b", re.IGNORECASE)
+_CRUDE_BREAK_RE = re.compile(r"<br\s*/?>|</(?:p|div|li|tr|h[1-6]|blockquote)\s*>", re.IGNORECASE)
+
+
+def _crude_html_to_text(html: str) -> str:
+    """Fast, linear-time conversion for HTML too big or too broken for the tokenizer."""
+    lower = html.lower()
+    kept: list[str] = []
+    pos = 0
+    while (match := _RAW_TEXT_START_RE.search(html, pos)) is not None:
+        kept.append(html[pos : match.start()])
+        close = lower.find(f"</{match.group(1).lower()}", match.end())
+        if close < 0:
+            pos = len(html)
+            break
+        pos = close
+    kept.append(html[pos:])
+    text = _CRUDE_BREAK_RE.sub("\n", "".join(kept))
+    text = unescape(re.sub(r"<[^<>]*>", " ", text)).replace("\xa0", " ")
+    return _tidy(" ".join(line.split()) for line in text.split("\n"))
 
 
 # --------------------------------------------------------------------------- reply stripping

@@ -25,9 +25,11 @@ from escalade.tickets.models import (
     Category,
     Followup,
     Role,
+    SavedSearch,
     Task,
     Ticket,
     TicketActor,
+    TicketEvent,
     TicketType,
 )
 from escalade.tickets.status import Status, may_move
@@ -472,3 +474,35 @@ def visible_users(who: Who | None) -> QuerySet[User]:
     if not who.has_any(Right.TICKET_UPDATE, Right.TICKET_ASSIGN):
         return users.filter(pk=who.user.pk)
     return users.filter(Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)).distinct()
+
+
+# --- History and saved searches ----------------------------------------------------
+
+
+def can_see_event(who: Who | None, event: TicketEvent) -> bool:
+    """History rows about private followups or tasks are shown only to who may see those."""
+    if not (event.data or {}).get("is_private"):
+        return True
+    kind = "task" if event.data.get("task") else "followup"
+    return _see_private(who, kind) or (who is not None and event.actor_id == who.user.pk)
+
+
+def visible_saved_searches(who: Who) -> QuerySet[SavedSearch]:
+    """My saved searches and the ones others shared."""
+    return SavedSearch.objects.filter(Q(owner_id=who.user.pk) | Q(is_shared=True))
+
+
+def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
+    """Only the owner deletes a saved search; anything else answers like a missing one."""
+    try:
+        pk = int(str(search_id))
+    except (TypeError, ValueError):
+        raise TicketNotFound() from None
+    search = SavedSearch.objects.filter(pk=pk, owner_id=who.user.pk).first()
+    if search is None:
+        raise TicketNotFound()
+    return search
+
+
+def can_create(who: Who | None) -> bool:
+    return who is None or who.has(Right.TICKET_CREATE)

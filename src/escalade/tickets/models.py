@@ -525,3 +525,27 @@ class RuleAction(models.Model):
         from escalade.tickets.rules import validate_action
 
         validate_action(self.kind, self.value)
+
+
+class SavedSearch(models.Model):
+    """Recherche sauvegardée: a list filter kept under a name, private or shared."""
+
+    owner = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
+        verbose_name=_("propriétaire"),
+    )
+    name = models.CharField(_("nom"), max_length=100)
+    query = models.CharField(_("filtre"), max_length=2000)  # the list page's query string
+    is_shared = models.BooleanField(_("partagée"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("recherche sauvegardée")
+        verbose_name_plural = _("recherches sauvegardées")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["owner", "name"], name="saved_search_owner")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,303 @@
+"""Forms of the ticket pages: they check the shape of the input; the workflow enforces
+the rules. Choices offered come from ``access`` (categories, groups, users, statuses)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from escalade.accounts.models import SupportGroup
+from escalade.accounts.who import Who
+from escalade.tickets import access
+from escalade.tickets.attachments import Upload
+from escalade.tickets.models import (
+    URGENCY_CHOICES,
+    Category,
+    Level,
+    Role,
+    TaskState,
+    Ticket,
+    TicketType,
+)
+from escalade.tickets.status import Status
+
+DESCRIPTION_HELP = _(
+    "Décrivez le problème ou la demande. Pour un incident, recopiez le message d'erreur "
+    "affiché ; indiquez un numéro de téléphone où vous joindre."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files, given to the workflow as ``Upload`` objects."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Upload]:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if self.required and not files:
+            raise forms.ValidationError(_("Choisissez au moins un fichier."))
+        return [Upload.from_file(f, name=f.name) for f in files]
+
+
+def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
+
+def category_choices(categories: Iterable[Category]) -> list[tuple[str, str]]:
+    """Categories as a tree: indented by level, in full-name order."""
+    return [
+        (str(c.pk), "\u00a0\u00a0\u00a0" * c.level + c.name)
+        for c in sorted(categories, key=lambda c: c.full_name)
+    ]
+
+
+class TicketCreateForm(forms.Form):
+    type = forms.TypedChoiceField(
+        label=_("Type"), choices=TicketType.choices, coerce=int, initial=TicketType.INCIDENT
+    )
+    category = forms.ChoiceField(label=_("Catégorie"), required=False)
+    urgency = forms.TypedChoiceField(
+        label=_("Urgence"), choices=URGENCY_CHOICES, coerce=int, initial=Level.MEDIUM
+    )
+    title = forms.CharField(
+        label=_("Titre"),
+        max_length=255,
+        help_text=_("Clair et concis, par exemple : Accès impossible à LSU."),
+    )
+    content = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=DESCRIPTION_HELP,
+        max_length=100_000,
+    )
+    attachments = MultipleFileField(label=_("Documents joints"))
+
+    def __init__(self, *args: Any, who: Who, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ticket_type = self._ticket_type()
+        self.categories = {c.pk: c for c in access.visible_categories(who, ticket_type=ticket_type)}
+        _choices(self, "category").choices = [
+            ("", _("— Choisir —")),
+            *category_choices(self.categories.values()),
+        ]
+
+    def _ticket_type(self) -> int:
+        raw = self.data.get("type") if self.is_bound else (self.initial or {}).get("type")
+        try:
+            return int(raw) if raw else TicketType.INCIDENT
+        except ValueError:
+            return TicketType.INCIDENT
+
+    def clean_category(self) -> Category | None:
+        value = self.cleaned_data.get("category")
+        if not value:
+            return None
+        return self.categories.get(int(value))
+
+
+class TicketUpdateForm(forms.Form):
+    title = forms.CharField(label=_("Titre"), max_length=255)
+    type = forms.TypedChoiceField(label=_("Type"), choices=TicketType.choices, coerce=int)
+    category = forms.ChoiceField(label=_("Catégorie"), required=False)
+    urgency = forms.TypedChoiceField(label=_("Urgence"), choices=URGENCY_CHOICES, coerce=int)
+    impact = forms.TypedChoiceField(label=_("Impact"), choices=URGENCY_CHOICES, coerce=int)
+    priority = forms.TypedChoiceField(label=_("Priorité"), choices=Level.choices, coerce=int)
+
+    def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": ticket.title,
+                "type": ticket.type,
+                "category": ticket.category_id or "",
+                "urgency": ticket.urgency,
+                "impact": ticket.impact,
+                "priority": ticket.priority,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.categories = {c.pk: c for c in access.visible_categories(who, entity=ticket.entity)}
+        if ticket.category is not None:
+            self.categories.setdefault(ticket.category.pk, ticket.category)
+        _choices(self, "category").choices = [
+            ("", "—"),
+            *category_choices(self.categories.values()),
+        ]
+        if not access.can_change_priority(who, ticket):
+            del self.fields["priority"]
+        self.ticket = ticket
+
+    def clean_category(self) -> Category | None:
+        value = self.cleaned_data.get("category")
+        return self.categories.get(int(value)) if value else None
+
+    def changes(self) -> dict[str, Any]:
+        """Only what differs from the ticket, as the workflow expects it."""
+        current = {
+            "title": self.ticket.title,
+            "type": self.ticket.type,
+            "category": self.ticket.category,
+            "urgency": self.ticket.urgency,
+            "impact": self.ticket.impact,
+            "priority": self.ticket.priority,
+        }
+        return {k: v for k, v in self.cleaned_data.items() if current.get(k) != v}
+
+
+def status_choices(who: Who, ticket: Ticket) -> list[tuple[str, Any]]:
+    allowed = [s for s in access.allowed_statuses(who, ticket) if s != ticket.status]
+    return [("", _("— Statut inchangé —"))] + [(str(s), Status(s).label) for s in allowed]
+
+
+class StatusForm(forms.Form):
+    """Statut set by hand; Résolu goes through a solution (Solution tab or followup)."""
+
+    status = forms.TypedChoiceField(label=_("Statut"), coerce=int)
+
+    def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"status": ticket.status})
+        super().__init__(*args, **kwargs)
+        allowed = [s for s in access.allowed_statuses(who, ticket) if s != Status.SOLVED]
+        statuses = dict.fromkeys([ticket.status, *allowed])
+        _choices(self, "status").choices = [(str(s), Status(s).label) for s in statuses]
+
+
+class FollowupForm(forms.Form):
+    content = forms.CharField(
+        label=_("Suivi"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=100_000,
+    )
+    is_private = forms.BooleanField(label=_("Privé"), required=False)
+    attachments = MultipleFileField(label=_("Documents joints"))
+    status = forms.TypedChoiceField(label=_("Statut"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "status").choices = status_choices(who, ticket)
+        if not access.can_add_private(who, "followup"):
+            del self.fields["is_private"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("content") or "").strip() and not data.get("attachments"):
+            self.add_error("content", _("Écrivez un suivi ou joignez un document."))
+        return data
+
+
+class TaskForm(forms.Form):
+    content = forms.CharField(
+        label=_("Tâche"), widget=forms.Textarea(attrs={"rows": 3}), max_length=100_000
+    )
+    is_private = forms.BooleanField(label=_("Privée"), required=False)
+    state = forms.TypedChoiceField(
+        label=_("État"), choices=TaskState.choices, coerce=int, initial=TaskState.TODO
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Durée (minutes)"), min_value=0, max_value=100_000, required=False
+    )
+
+    def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not access.can_add_private(who, "task"):
+            del self.fields["is_private"]
+
+
+class SolutionForm(forms.Form):
+    content = forms.CharField(
+        label=_("Solution"), widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000
+    )
+
+
+class DocumentForm(forms.Form):
+    attachments = MultipleFileField(label=_("Documents"), required=True)
+
+
+class ApproveForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Commentaire (facultatif)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=100_000,
+    )
+
+
+class RefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif du refus"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=100_000,
+        error_messages={"required": _("Indiquez pourquoi la solution ne convient pas.")},
+    )
+
+
+def party_choices(who: Who, role: int) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Users and groups ``who`` may pick for ``role``: values "u<id>" and "g<id>"."""
+    flag = {
+        Role.REQUESTER: "may_be_requester",
+        Role.ASSIGNED: "may_be_assigned",
+        Role.OBSERVER: "may_be_observer",
+    }[Role(role)]
+    groups = access.visible_groups(who).filter(**{flag: True}).order_by("name")
+    users = access.visible_users(who).order_by("last_name", "first_name", "username")
+    return [
+        (str(_("Groupes")), [(f"g{g.pk}", g.name) for g in groups]),
+        (str(_("Utilisateurs")), [(f"u{u.pk}", str(u)) for u in users]),
+    ]
+
+
+class ActorForm(forms.Form):
+    role = forms.TypedChoiceField(choices=Role.choices, coerce=int, widget=forms.HiddenInput)
+    party = forms.ChoiceField(label=_("Utilisateur ou groupe"))
+
+    def __init__(self, *args: Any, who: Who, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.who = who
+        role = self.data.get("role") if self.is_bound else self.initial.get("role")
+        try:
+            role = Role(int(str(role)))
+        except (TypeError, ValueError):
+            role = Role.OBSERVER
+        _choices(self, "party").choices = party_choices(who, role)
+
+    def chosen_party(self) -> dict[str, Any]:
+        value = self.cleaned_data["party"]
+        pk = int(value[1:])
+        if value[0] == "u":
+            return {"user": access.visible_users(self.who).get(pk=pk)}
+        return {"group": access.visible_groups(self.who).get(pk=pk)}
+
+
+class EscalateForm(forms.Form):
+    group = forms.ChoiceField(label=_("Escalader vers le groupe"))
+
+    def __init__(self, *args: Any, who: Who, ticket: Ticket, assigned_group_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = {
+            g.pk: g
+            for g in access.visible_groups(who)
+            .filter(may_be_assigned=True)
+            .exclude(pk__in=list(assigned_group_ids))
+            .order_by("name")
+        }
+        _choices(self, "group").choices = [(str(pk), g.name) for pk, g in self.groups.items()]
+
+    def clean_group(self) -> SupportGroup:
+        return self.groups[int(self.cleaned_data["group"])]
+
+
+class SavedSearchForm(forms.Form):
+    name = forms.CharField(label=_("Nom de la recherche"), max_length=100)
+    is_shared = forms.BooleanField(label=_("Partagée avec les autres utilisateurs"), required=False)
+    query = forms.CharField(widget=forms.HiddenInput, max_length=2000, required=False)

@@ -1,0 +1,712 @@
+"""Web pages of the ticket domain. Thin: fetch through ``access``, check the form, call one
+``workflow`` function, then redirect (or, for htmx, render the named partial)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from escalade.accounts.who import Who
+from escalade.core.views import who_required
+from escalade.tickets import access, history, search, workflow
+from escalade.tickets.attachments import INLINE_TYPES
+from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, WorkflowError
+from escalade.tickets.forms import (
+    ActorForm,
+    ApproveForm,
+    DocumentForm,
+    EscalateForm,
+    FollowupForm,
+    RefuseForm,
+    SavedSearchForm,
+    SolutionForm,
+    StatusForm,
+    TaskForm,
+    TicketCreateForm,
+    TicketUpdateForm,
+    party_choices,
+)
+from escalade.tickets.listing import COLUMNS, PAGE_SIZES, STATUS_VALUE_CHOICES, ListState
+from escalade.tickets.models import (
+    URGENCY_CHOICES,
+    Level,
+    Role,
+    SavedSearch,
+    Ticket,
+    TicketActor,
+    TicketType,
+)
+from escalade.tickets.search import FIELDS, OPERATORS, TABS
+from escalade.tickets.status import Status
+
+ADD_TABS = {
+    "suivi": gettext_lazy("Suivi"),
+    "tache": gettext_lazy("Tâche"),
+    "solution": gettext_lazy("Solution"),
+    "document": gettext_lazy("Document"),
+}
+
+
+# --- The list ---------------------------------------------------------------------------
+
+
+def _value_choices(who: Who, kinds: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Options of the value selects, fetched once per kind present on the page."""
+    from escalade.accounts.models import Entity
+    from escalade.tickets.forms import category_choices
+
+    choices: dict[str, list[tuple[str, str]]] = {
+        "status": [(v, str(label)) for v, label in STATUS_VALUE_CHOICES],
+        "type": [(str(v), str(label)) for v, label in TicketType.choices],
+        "urgency": [(str(v), str(label)) for v, label in URGENCY_CHOICES],
+        "priority": [(str(v), str(label)) for v, label in Level.choices],
+    }
+    if "category" in kinds:
+        choices["category"] = category_choices(access.visible_categories(who))
+    if "entity" in kinds:
+        entities = Entity.objects.filter(pk__in=who.entity_ids).order_by("full_name")
+        choices["entity"] = [(str(e.pk), "\u00a0\u00a0\u00a0" * e.level + e.name) for e in entities]
+    if kinds & {"requester", "assigned", "observer"}:
+        special = [
+            (search.ME, _("Moi")),
+            (search.MY_GROUPS, _("Mes groupes")),
+            (search.MINE, _("Moi ou mes groupes")),
+        ]
+        groups = [(f"g{g.pk}", g.name) for g in access.visible_groups(who).order_by("name")]
+        users = [(f"u{u.pk}", str(u)) for u in access.visible_users(who)]
+        choices["actor"] = special + groups + users
+    return choices
+
+
+def _filter_rows(who: Who, state: ListState) -> list[dict[str, Any]]:
+    kinds = {r.field for r in state.rows}
+    options = _value_choices(who, kinds)
+    rows = []
+    for index, row in enumerate(state.rows):
+        field = FIELDS[row.field]
+        key = "actor" if field.kind == "actor" else row.field
+        rows.append(
+            {
+                "index": index,
+                "number": index + 1,
+                "field": row.field,
+                "operator": row.operator,
+                "value": row.value,
+                "kind": field.kind,
+                "operators": [(op, OPERATORS[op]) for op in field.operators],
+                "values": options.get(key, []),
+            }
+        )
+    return rows
+
+
+def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str, Any]:
+    try:
+        tickets = search.with_list_relations(
+            search.search_tickets(who, state.criteria(), state.sort)
+        )
+        page = Paginator(tickets, state.per_page).get_page(state.page)
+    except InvalidInput as error:
+        state.errors.append(error.message)
+        page = Paginator(Ticket.objects.none(), state.per_page).get_page(1)
+    columns = [(key, COLUMNS[key]) for key in state.columns]
+    rows = [
+        (ticket, [(key, column.value(ticket)) for key, column in columns])
+        for ticket in page.object_list
+    ]
+    headers = []
+    for key, column in columns:
+        sort = column.sort
+        current = state.sort.lstrip("-") == sort
+        descending = state.sort.startswith("-")
+        next_sort = (sort if current and descending else f"-{sort}") if sort else None
+        headers.append(
+            {
+                "key": key,
+                "label": column.label,
+                "sortable": bool(sort),
+                "current": current,
+                "aria_sort": ("descending" if descending else "ascending") if current else None,
+                "query": state.query(tri=next_sort) if sort else "",
+            }
+        )
+    return {
+        "state": state,
+        "page": page,
+        "rows": rows,
+        "headers": headers,
+        "tabs": [
+            (key, label, state.query(onglet=key, page=None)) for key, (label, _c) in TABS.items()
+        ],
+        "filter_rows": _filter_rows(who, state),
+        "fields": [(key, f.label) for key, f in FIELDS.items()],
+        "all_columns": [(key, c.label) for key, c in COLUMNS.items()],
+        "page_sizes": PAGE_SIZES,
+        "saved_searches": list(access.visible_saved_searches(who).select_related("owner")),
+        "save_form": SavedSearchForm(initial={"query": state.query()}),
+        "query": state.query(),
+    }
+
+
+@require_GET
+@who_required
+def ticket_list(request: HttpRequest) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    state = ListState.from_query(request.GET, who)
+    context = _list_context(request, who, state)
+    if who.is_simplified:
+        return render(request, "tickets/ticket_list_simplified.html", context)
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.target == "filtres":
+        return render(request, "tickets/partials/filters.html", context)
+    if htmx and htmx.target == "resultats":
+        return render(request, "tickets/partials/results.html", context)
+    return render(request, "tickets/ticket_list.html", context)
+
+
+@require_GET
+@who_required
+def ticket_export(request: HttpRequest) -> HttpResponseBase:
+    """CSV of every ticket the list's filter matches (same search, all pages)."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    state = ListState.from_query(request.GET, who)
+    try:
+        tickets = search.with_list_relations(
+            search.search_tickets(who, state.criteria(), state.sort)
+        )
+    except InvalidInput as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    columns = [COLUMNS[key] for key in state.columns]
+
+    class Echo:
+        def write(self, value: str) -> str:
+            return value
+
+    def lines() -> Iterator[str]:
+        writer = csv.writer(Echo(), delimiter=";")
+        yield "\ufeff" + writer.writerow([str(c.label) for c in columns])
+        for ticket in tickets.iterator(chunk_size=500):
+            yield writer.writerow([_csv_safe(c.value(ticket)) for c in columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="tickets.csv"'
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: neutralize them."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@require_POST
+@who_required
+def saved_search_create(request: HttpRequest) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    form = SavedSearchForm(request.POST)
+    # Stored and replayed only as a query string of the list page, re-encoded.
+    query = QueryDict(request.POST.get("query", "")).urlencode()[:2000]
+    if form.is_valid():
+        SavedSearch.objects.create(
+            owner=who.user,
+            name=form.cleaned_data["name"],
+            query=query,
+            is_shared=form.cleaned_data["is_shared"],
+        )
+        messages.success(request, _("Recherche « %s » enregistrée.") % form.cleaned_data["name"])
+    else:
+        messages.error(request, _("Donnez un nom à la recherche."))
+    return redirect(reverse("tickets:list") + "?" + query)
+
+
+@require_POST
+@who_required
+def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    saved = access.get_saved_search_to_delete(who, pk)
+    saved.delete()
+    messages.success(request, _("Recherche « %s » supprimée.") % saved.name)
+    return redirect("tickets:list")
+
+
+# --- Creating ---------------------------------------------------------------------------------
+
+
+@who_required
+def ticket_create(request: HttpRequest) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    if not access.can_create(who):
+        return forbidden(request, _("Votre profil ne permet pas de créer un ticket."))
+    if request.method == "POST":
+        form = TicketCreateForm(request.POST, request.FILES, who=who)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                ticket = workflow.create_ticket(
+                    by=who,
+                    type=data["type"],
+                    category=data["category"],
+                    urgency=data["urgency"],
+                    title=data["title"],
+                    content=data["content"],
+                    attachments=data["attachments"],
+                )
+            except WorkflowError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("Ticket n° %s créé.") % ticket.pk)
+                return redirect("tickets:detail", pk=ticket.pk)
+        status = 400
+    else:
+        form = TicketCreateForm(who=who, initial=request.GET.dict() or None)
+        status = 200
+    htmx = getattr(request, "htmx", None)
+    template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"
+    return render(request, template, {"form": form}, status=200 if htmx else status)
+
+
+# --- The ticket page ----------------------------------------------------------------------------
+
+
+@dataclass
+class TimelineItem:
+    kind: str  # followup, task, solution, document, status
+    at: Any
+    obj: Any
+    attachments: list
+
+
+def _timeline(who: Who, ticket: Ticket) -> list[TimelineItem]:
+    """Followups, tasks, solutions, documents and status changes, oldest first, in a fixed
+    number of queries."""
+    followups = list(access.visible_followups(who, ticket).select_related("author"))
+    tasks = list(access.visible_tasks(who, ticket).select_related("author"))
+    solutions = list(ticket.solutions.select_related("author", "decided_by"))
+    attachments = list(access.visible_attachments(who, ticket).select_related("uploaded_by"))
+    statuses = list(ticket.events.filter(kind="status_changed").select_related("actor"))
+    by_followup: dict[int, list] = {}
+    by_task: dict[int, list] = {}
+    items: list[TimelineItem] = []
+    for attachment in attachments:
+        if attachment.followup_id:
+            by_followup.setdefault(attachment.followup_id, []).append(attachment)
+        elif attachment.task_id:
+            by_task.setdefault(attachment.task_id, []).append(attachment)
+        else:
+            items.append(TimelineItem("document", attachment.created_at, attachment, []))
+    items += [
+        TimelineItem("followup", f.created_at, f, by_followup.get(f.pk, [])) for f in followups
+    ]
+    items += [TimelineItem("task", t.created_at, t, by_task.get(t.pk, [])) for t in tasks]
+    items += [TimelineItem("solution", s.created_at, s, []) for s in solutions]
+    items += [TimelineItem("status", e.created_at, e, []) for e in statuses]
+    order = {"followup": 0, "task": 1, "document": 2, "solution": 3, "status": 4}
+    items.sort(key=lambda i: (i.at, order[i.kind], i.obj.pk))
+    return items
+
+
+def _fetch(who: Who, pk: Any) -> Ticket:
+    ticket = access.get_ticket_for(who, pk)
+    prefetch_related_objects(
+        [ticket], Prefetch("actors", queryset=TicketActor.objects.select_related("user", "group"))
+    )
+    return ticket
+
+
+def _detail_context(
+    request: HttpRequest,
+    who: Who,
+    ticket: Ticket,
+    forms: dict[str, Any] | None = None,
+    tab: str | None = None,
+) -> dict[str, Any]:
+    forms = forms or {}
+    actors = list(ticket.actors.all())
+    can_add = {role: access.can_manage_actors(who, ticket, role) for role in Role.values}
+    columns = []
+    for role in (Role.REQUESTER, Role.OBSERVER, Role.ASSIGNED):
+        members = sorted(
+            (a for a in actors if a.role == role),
+            key=lambda a: (a.user_id is not None, str(a.party)),
+        )
+        columns.append(
+            {
+                "role": role,
+                "label": Role(role).label,
+                "can_add": can_add[role],
+                "actors": [(a, access.can_remove_actor(who, ticket, a)) for a in members],
+                "choices": party_choices(who, role) if can_add[role] else [],
+            }
+        )
+    allowed = {
+        "suivi": access.can_add_followup(who, ticket),
+        "tache": access.can_add_task(who, ticket),
+        "solution": access.can_solve(who, ticket),
+        "document": access.can_add_attachment(who, ticket),
+    }
+    add_tabs = [(key, label) for key, label in ADD_TABS.items() if allowed[key]]
+    tab = tab or request.GET.get("ajouter", "suivi")
+    if not allowed.get(tab) and add_tabs:
+        tab = add_tabs[0][0]
+    if allowed["suivi"]:
+        forms.setdefault("followup", FollowupForm(who=who, ticket=ticket))
+    if allowed["tache"]:
+        forms.setdefault("task", TaskForm(who=who, ticket=ticket))
+    if allowed["solution"]:
+        forms.setdefault("solution", SolutionForm())
+    if allowed["document"]:
+        forms.setdefault("document", DocumentForm())
+    if access.can_update(who, ticket):
+        forms.setdefault("update", TicketUpdateForm(who=who, ticket=ticket))
+        forms.setdefault("status", StatusForm(who=who, ticket=ticket))
+    assigned_groups = [a.group_id for a in actors if a.role == Role.ASSIGNED and a.group_id]
+    if access.can_escalate(who, ticket):
+        forms.setdefault(
+            "escalate", EscalateForm(who=who, ticket=ticket, assigned_group_ids=assigned_groups)
+        )
+    if access.can_approve(who, ticket):
+        forms.setdefault("approve", ApproveForm())
+        forms.setdefault("refuse", RefuseForm())
+    return {
+        "ticket": ticket,
+        "status_label": Status(ticket.status).label,
+        "actor_columns": columns,
+        "can_take": access.can_take(who, ticket),
+        "timeline": _timeline(who, ticket),
+        "add_tabs": add_tabs,
+        "add_tab": tab,
+        "forms": forms,
+        "waiting_solution": ticket.status == Status.SOLVED,
+    }
+
+
+def _render_detail(
+    request: HttpRequest, who: Who, ticket: Ticket, *, status: int = 200, **kwargs: Any
+) -> HttpResponse:
+    context = _detail_context(request, who, ticket, **kwargs)
+    if getattr(request, "htmx", None):
+        return render(request, "tickets/partials/ticket_main.html", context)
+    return render(request, "tickets/ticket_detail.html", context, status=status)
+
+
+@require_GET
+@who_required
+def ticket_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    return _render_detail(request, who, _fetch(who, pk))
+
+
+@require_GET
+@who_required
+def ticket_history(request: HttpRequest, pk: int) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    ticket = access.get_ticket_for(who, pk)
+    lines = history.history(who, ticket.events.select_related("actor"))
+    return render(request, "tickets/ticket_history.html", {"ticket": ticket, "lines": lines})
+
+
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "core/forbidden.html", {"message": message}, status=403)
+
+
+def _form_error(form: Any, error: WorkflowError) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def _act(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: Callable[..., Any] | None,
+    key: str,
+    action: Callable[[Who, Ticket, Any], Any],
+    done: str,
+    tab: str | None = None,
+) -> HttpResponse:
+    """The body of every POST on a ticket: fetch, validate, act, then redirect or re-render."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    ticket = _fetch(who, pk)
+    form = None
+    if form_class is not None:
+        form = form_class(request.POST, request.FILES, who=who, ticket=ticket)
+        if not form.is_valid():
+            return _render_detail(request, who, ticket, status=400, forms={key: form}, tab=tab)
+    try:
+        action(who, ticket, form)
+    except Forbidden as error:
+        return forbidden(request, error.message)
+    except (InvalidInput, Conflict) as error:
+        ticket = _fetch(who, pk)
+        if form is None:
+            messages.error(request, error.message)
+            return _render_detail(request, who, ticket, status=error.status_code)
+        _form_error(form, error)
+        return _render_detail(
+            request, who, ticket, status=error.status_code, forms={key: form}, tab=tab
+        )
+    messages.success(request, done)
+    if getattr(request, "htmx", None):
+        return _render_detail(request, who, _fetch(who, pk))
+    return redirect("tickets:detail", pk=pk)
+
+
+def _with(form_class: Callable[..., Any]) -> Callable[..., Any]:
+    """Adapt forms that do not take ``who``/``ticket``."""
+
+    def build(*args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> Any:
+        return form_class(*args, **kwargs)
+
+    return build
+
+
+@require_POST
+@who_required
+def ticket_update(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=TicketUpdateForm,
+        key="update",
+        done=_("Ticket mis à jour."),
+        action=lambda who, t, f: workflow.update_ticket(t, by=who, changes=f.changes()),
+    )
+
+
+@require_POST
+@who_required
+def status_change(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=StatusForm,
+        key="status",
+        done=_("Statut modifié."),
+        action=lambda who, t, f: workflow.change_status(t, by=who, status=f.cleaned_data["status"]),
+    )
+
+
+@require_POST
+@who_required
+def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(who: Who, ticket: Ticket, form: FollowupForm) -> None:
+        data = form.cleaned_data
+        workflow.add_followup(
+            ticket,
+            by=who,
+            content=data["content"],
+            is_private=data.get("is_private", False),
+            status=data["status"],
+            attachments=data["attachments"],
+        )
+
+    return _act(
+        request,
+        pk,
+        form_class=FollowupForm,
+        key="followup",
+        action=action,
+        done=_("Suivi ajouté."),
+        tab="suivi",
+    )
+
+
+@require_POST
+@who_required
+def task_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(who: Who, ticket: Ticket, form: TaskForm) -> None:
+        data = form.cleaned_data
+        workflow.add_task(
+            ticket,
+            by=who,
+            content=data["content"],
+            is_private=data.get("is_private", False),
+            state=data["state"],
+            duration_seconds=(data["duration_minutes"] or 0) * 60,
+        )
+
+    return _act(
+        request,
+        pk,
+        form_class=TaskForm,
+        key="task",
+        action=action,
+        done=_("Tâche ajoutée."),
+        tab="tache",
+    )
+
+
+@require_POST
+@who_required
+def solution_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=_with(SolutionForm),
+        key="solution",
+        tab="solution",
+        done=_("Solution ajoutée."),
+        action=lambda who, t, f: workflow.add_solution(
+            t, by=who, content=f.cleaned_data["content"]
+        ),
+    )
+
+
+@require_POST
+@who_required
+def document_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=_with(DocumentForm),
+        key="document",
+        tab="document",
+        done=_("Document ajouté."),
+        action=lambda who, t, f: workflow.add_attachments(
+            t, by=who, attachments=f.cleaned_data["attachments"]
+        ),
+    )
+
+
+@require_POST
+@who_required
+def solution_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=_with(ApproveForm),
+        key="approve",
+        done=_("Solution approuvée : le ticket est clos."),
+        action=lambda who, t, f: workflow.approve_solution(
+            t, by=who, comment=f.cleaned_data["comment"]
+        ),
+    )
+
+
+@require_POST
+@who_required
+def solution_refuse(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=_with(RefuseForm),
+        key="refuse",
+        done=_("Solution refusée : le ticket est rouvert."),
+        action=lambda who, t, f: workflow.refuse_solution(
+            t, by=who, reason=f.cleaned_data["reason"]
+        ),
+    )
+
+
+@require_POST
+@who_required
+def ticket_take(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        form_class=None,
+        key="take",
+        done=_("Le ticket vous est attribué."),
+        action=lambda who, t, f: workflow.take(t, by=who),
+    )
+
+
+@require_POST
+@who_required
+def ticket_escalate(request: HttpRequest, pk: int) -> HttpResponse:
+    def build(*args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> EscalateForm:
+        assigned = ticket.actors.filter(role=Role.ASSIGNED, group__isnull=False)
+        ids = list(assigned.values_list("group_id", flat=True))
+        return EscalateForm(*args, who=who, ticket=ticket, assigned_group_ids=ids, **kwargs)
+
+    return _act(
+        request,
+        pk,
+        form_class=build,
+        key="escalate",
+        done=_("Ticket escaladé."),
+        action=lambda who, t, f: workflow.escalate(t, by=who, group=f.cleaned_data["group"]),
+    )
+
+
+@require_POST
+@who_required
+def actor_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def build(*args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> ActorForm:
+        return ActorForm(*args, who=who, **kwargs)
+
+    def action(who: Who, ticket: Ticket, form: ActorForm) -> None:
+        workflow.add_actor(ticket, by=who, role=form.cleaned_data["role"], **form.chosen_party())
+
+    return _act(request, pk, form_class=build, key="actor", action=action, done=_("Acteur ajouté."))
+
+
+@require_POST
+@who_required
+def actor_remove(request: HttpRequest, pk: int, actor_pk: int) -> HttpResponse:
+    def action(who: Who, ticket: Ticket, form: Any) -> None:
+        actor = next((a for a in ticket.actors.all() if a.pk == actor_pk), None)
+        if actor is None:
+            raise InvalidInput(_("Cet acteur n'est plus sur le ticket."))
+        workflow.remove_actor(ticket, by=who, actor=actor)
+
+    return _act(request, pk, form_class=None, key="remove", action=action, done=_("Acteur retiré."))
+
+
+@require_GET
+@who_required
+def actor_search(request: HttpRequest, pk: int) -> HttpResponse:
+    """Search as you type in "+" (htmx): the matching users and groups, as options."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    ticket = _fetch(who, pk)
+    try:
+        role = Role(int(request.GET.get("role", "")))
+    except ValueError:
+        role = Role.OBSERVER
+    if not access.can_manage_actors(who, ticket, role):
+        return forbidden(request, _("Vous ne pouvez pas modifier les acteurs de ce ticket."))
+    needle = request.GET.get("q", "").strip().casefold()[:100]
+    choices = [
+        (group, [(v, label) for v, label in options if needle in label.casefold()])
+        for group, options in party_choices(who, role)
+    ]
+    return render(
+        request,
+        "tickets/partials/actor_choices.html",
+        {"choices": choices, "role": role, "ticket": ticket},
+    )
+
+
+@require_GET
+@who_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    who: Who = request.who  # type: ignore[attr-defined]
+    attachment = access.get_attachment_for(who, pk)
+    inline = attachment.content_type in INLINE_TYPES
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not inline,
+        filename=attachment.filename,
+        content_type=attachment.content_type if inline else "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
