@@ -1,0 +1,101 @@
+"""Two workers at once against PostgreSQL: each mail is sent once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from escalade.notifications import delivery
+from escalade.notifications.models import Notification, Status
+from escalade.tickets import workflow
+from escalade.tickets.demo import load_demo
+from tests.conftest import as_, open_lsu_ticket
+
+pytestmark = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="needs PostgreSQL (DATABASE_URL=postgres://…): SQLite serialises writers",
+)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_at_once_send_each_mail_once(smtp):
+    demo = load_demo()
+    chef, referent = as_(demo, "chef.etab"), as_(demo, "referent.lsu", "Référent fonctionnel")
+    for n in range(6):
+        ticket = open_lsu_ticket(demo, chef, title=f"Accès impossible à LSU ({n})")
+        workflow.add_followup(ticket, by=referent, content="Pouvez-vous réessayer ?")
+    rows = Notification.objects.all()
+    assert rows.count() == 24
+    smtp.inbox.delay = 0.03  # a slow server widens the window for a race
+
+    start = threading.Barrier(2)
+    sent: list[int] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            start.wait()
+            sent.append(delivery.deliver_due())
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+
+    assert errors == []
+    assert sum(sent) == 24
+    assert all(n > 0 for n in sent), f"one worker did all the work: {sent}"
+    assert set(rows.values_list("status", "attempts")) == {(Status.SENT, 1)}
+    delivered = Counter((m.to, m.header("Message-ID")) for m in smtp.received)
+    assert len(smtp.received) == 24
+    assert set(delivered.values()) == {1}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_worker_processes_send_each_mail_once(smtp, tmp_path):
+    """Two ``escalade worker --batch`` processes drain the same queue (tasks and safety net)."""
+    demo = load_demo()
+    chef, referent = as_(demo, "chef.etab"), as_(demo, "referent.lsu", "Référent fonctionnel")
+    for n in range(4):
+        ticket = open_lsu_ticket(demo, chef, title=f"Accès impossible à LSU ({n})")
+        workflow.add_followup(ticket, by=referent, content="Pouvez-vous réessayer ?")
+    total = Notification.objects.count()
+    assert total == 16
+    smtp.inbox.delay = 0.03
+
+    db = connection.settings_dict
+    login = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
+        "DATABASE_URL": f"postgres://{login}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
+        "ESCALADE_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "escalade.settings",
+    }
+    command = [sys.executable, "-m", "escalade.cli", "worker", "--batch"]
+    workers = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(2)
+    ]
+    outputs = [w.communicate(timeout=120)[0].decode() for w in workers]
+    assert [w.returncode for w in workers] == [0, 0], outputs
+
+    rows = Notification.objects.all()
+    assert set(rows.values_list("status", "attempts")) == {(Status.SENT, 1)}
+    delivered = Counter((m.to, m.header("Message-ID")) for m in smtp.received)
+    assert len(smtp.received) == total
+    assert set(delivered.values()) == {1}
