@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from escalade.core import views as core_views
+from escalade.tickets import api_docs
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -9,6 +11,8 @@ urlpatterns = [
     path("compte/", include("escalade.accounts.urls")),
     path("identite/", include("escalade.identity.urls")),
     path("api/v1/", include("escalade.tickets.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", api_docs.docs, name="api-docs"),
     path("apirest.php", include("escalade.glpi.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -388,6 +388,39 @@ def get_attachment_for(who: Who | None, attachment_id: object) -> Attachment:
     return attachment
 
 
+def followups_visible_to(who: Who | None) -> QuerySet[Followup]:
+    """Followups of every ticket ``who`` sees, with the same private rule (API lists)."""
+    followups = Followup.objects.filter(ticket__in=visible_tickets(who))
+    if _see_private(who, "followup"):
+        return followups
+    assert who is not None
+    own_private = Q(is_private=True, author_id=who.user.pk)
+    if not _see_public(who, "followup"):
+        return followups.filter(own_private)
+    return followups.filter(Q(is_private=False) | own_private)
+
+
+def tasks_visible_to(who: Who | None) -> QuerySet[Task]:
+    """Tasks of every ticket ``who`` sees, with the same private rule (API lists)."""
+    tasks = Task.objects.filter(ticket__in=visible_tickets(who))
+    if _see_private(who, "task"):
+        return tasks
+    assert who is not None
+    own_private = Q(is_private=True, author_id=who.user.pk)
+    if not _see_public(who, "task"):
+        return tasks.filter(own_private)
+    return tasks.filter(Q(is_private=False) | own_private)
+
+
+def attachments_visible_to(who: Who | None) -> QuerySet[Attachment]:
+    """Attachments of every ticket ``who`` sees, whose followup or task they may see."""
+    return Attachment.objects.filter(
+        Q(ticket__in=visible_tickets(who)),
+        Q(followup__isnull=True) | Q(followup__in=followups_visible_to(who)),
+        Q(task__isnull=True) | Q(task__in=tasks_visible_to(who)),
+    )
+
+
 # --- What may be picked ----------------------------------------------------------
 
 

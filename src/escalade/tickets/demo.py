@@ -173,6 +173,13 @@ def load_demo() -> Demo:
         if not ApiToken.objects.filter(key_hash=hash_key(key)).exists():
             create_token(user, "Démo", key=key)
 
+    # The GLPI API client of the demo (App-Token "demo-app-token", any IP).
+    from escalade.glpi.models import ApiClient
+
+    ApiClient.objects.update_or_create(
+        name="Démo", defaults={"app_token": "demo-app-token", "is_active": True}
+    )
+
     rule, _ = Rule.objects.update_or_create(
         name="LSU très urgent : informer DSI-BAI",
         defaults={

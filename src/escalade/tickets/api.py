@@ -1,0 +1,662 @@
+"""Escalade's REST API (/api/v1/): one thin APIView per operation.
+
+Each view checks the input's shape with a serializer, fetches through
+``escalade.tickets.access`` and changes through ``escalade.tickets.workflow``;
+the workflow's typed errors become 400 / 403 / 409, a ticket out of reach is
+404 exactly as a missing one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse, Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from escalade.accounts.api_auth import (
+    ENTITY_HEADER,
+    PROFILE_HEADER,
+    RECURSIVE_HEADER,
+    SessionAuthentication,
+    TokenAuthentication,
+    api_who,
+)
+from escalade.accounts.models import ApiToken, Entity, User
+from escalade.accounts.tokens import create_token, revoke_token
+from escalade.accounts.who import Who, build_who
+from escalade.tickets import access, api_filters, workflow
+from escalade.tickets import serializers as s
+from escalade.tickets.attachments import Upload
+from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
+from escalade.tickets.models import Solution, Source, Ticket, TicketActor
+
+CONTEXT_HEADERS = [
+    OpenApiParameter(
+        PROFILE_HEADER,
+        OpenApiTypes.INT,
+        OpenApiParameter.HEADER,
+        description="Profil actif pour cette requête (un profil que vous détenez).",
+    ),
+    OpenApiParameter(
+        ENTITY_HEADER,
+        OpenApiTypes.INT,
+        OpenApiParameter.HEADER,
+        description="Entité active pour cette requête.",
+    ),
+    OpenApiParameter(
+        RECURSIVE_HEADER,
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        enum=["0", "1"],
+        description="Inclure les sous-entités (1 par défaut).",
+    ),
+]
+ID = OpenApiParameter("id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
+ACTOR_ID = OpenApiParameter("actor_id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
+WITH_ID = [ID, *CONTEXT_HEADERS]
+ERRORS = {
+    400: OpenApiResponse(s.ErrorSerializer, description="Données invalides."),
+    401: OpenApiResponse(s.ErrorSerializer, description="Authentification manquante."),
+    403: OpenApiResponse(s.ErrorSerializer, description="Action non permise."),
+    404: OpenApiResponse(s.ErrorSerializer, description="Introuvable (ou hors de portée)."),
+}
+WRITE_ERRORS = {**ERRORS, 409: OpenApiResponse(s.ErrorSerializer, description="État incompatible.")}
+
+
+def _pick(queryset: Any, pk: int | None, field: str, message: str) -> Any:
+    """An object among the visible ones, or a 400 naming the field."""
+    if pk is None:
+        return None
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise InvalidInput(message, field=field)
+    return found
+
+
+def _many(queryset: Any, ids: list[int] | None, field: str, message: str) -> list[Any]:
+    return [_pick(queryset, pk, field, message) for pk in dict.fromkeys(ids or [])]
+
+
+class ApiView(APIView):
+    """Token (or signed-in session) authentication, and errors as ``{"detail": …}``."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    parser_classes = [JSONParser]
+
+    def who(self) -> Who:
+        return api_who(self.request)
+
+    def ticket(self, pk: Any) -> Ticket:
+        return access.get_ticket_for(self.who(), pk)
+
+    def valid(self, serializer_class: type, data: Any) -> dict[str, Any]:
+        serializer = serializer_class(data=data)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, WorkflowError):
+            body = {"detail": exc.message, "code": exc.code, "field": exc.field}
+            return Response(body, status=exc.status_code)
+        if isinstance(exc, TicketNotFound | Http404):
+            return Response({"detail": _("Introuvable."), "code": "not_found"}, status=404)
+        if isinstance(exc, exceptions.ValidationError):
+            return Response(
+                {
+                    "detail": _("Données invalides."),
+                    "code": "invalid",
+                    "errors": exc.detail
+                    if isinstance(exc.detail, dict)
+                    else {"non_field_errors": exc.detail},
+                },
+                status=400,
+            )
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            response.data = {
+                "detail": str(response.data["detail"]),
+                "code": getattr(response.data["detail"], "code", "error"),
+            }
+        return response
+
+
+def paged(
+    request: Request, queryset: Any, serializer_class: type, context: dict[str, Any] | None = None
+) -> Response:
+    page = s.PageQuerySerializer(data=request.query_params)
+    page.is_valid(raise_exception=True)
+    number, size = page.validated_data["page"], page.validated_data["page_size"]
+    total = queryset.count()
+    rows = list(queryset[(number - 1) * size : number * size])
+    return Response(
+        {
+            "count": total,
+            "page": number,
+            "page_size": size,
+            "results": serializer_class(rows, many=True, context=context or {}).data,
+        }
+    )
+
+
+def ticket_rows(queryset: Any) -> Any:
+    return queryset.select_related("entity", "category").prefetch_related(
+        "actors__user", "actors__group"
+    )
+
+
+# --- Tickets -------------------------------------------------------------------------------------
+
+
+class TicketCollection(ApiView):
+    @extend_schema(
+        operation_id="tickets_list",
+        parameters=[s.TicketFilterSerializer, *CONTEXT_HEADERS],
+        responses={200: s.TicketPageSerializer, **ERRORS},
+        summary="Lister et filtrer les tickets visibles",
+    )
+    def get(self, request: Request) -> Response:
+        data = self.valid(s.TicketFilterSerializer, request.query_params)
+        try:
+            tickets = api_filters.apply(access.visible_tickets(self.who()), data)
+        except api_filters.BadFilter as error:
+            raise InvalidInput(_("Filtre invalide : %s") % error, field=str(error)) from None
+        return paged(request, ticket_rows(tickets), s.TicketSummarySerializer)
+
+    @extend_schema(
+        operation_id="tickets_create",
+        request=s.TicketCreateSerializer,
+        parameters=CONTEXT_HEADERS,
+        responses={201: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Ouvrir un ticket (le demandeur est l'auteur ; routage appliqué)",
+    )
+    def post(self, request: Request) -> Response:
+        data = self.valid(s.TicketCreateSerializer, request.data)
+        who = self.who()
+        users, groups = access.visible_users(who), access.visible_groups(who)
+        unknown_user, unknown_group = _("Utilisateur introuvable."), _("Groupe introuvable.")
+        ticket = workflow.create_ticket(
+            by=who,
+            title=data["title"],
+            content=data["content"],
+            type=data["type"],
+            category=_pick(
+                access.visible_categories(who),
+                data.get("category"),
+                "category",
+                _("Catégorie introuvable."),
+            ),
+            urgency=data["urgency"],
+            impact=data.get("impact"),
+            priority=data.get("priority"),
+            entity=_pick(
+                Entity.objects.filter(pk__in=who.entity_ids),
+                data.get("entity"),
+                "entity",
+                _("Entité introuvable ou inactive."),
+            ),
+            requesters=_many(users, data.get("requesters"), "requesters", unknown_user),
+            requester_groups=_many(
+                groups, data.get("requester_groups"), "requester_groups", unknown_group
+            ),
+            observers=_many(users, data.get("observers"), "observers", unknown_user),
+            observer_groups=_many(
+                groups, data.get("observer_groups"), "observer_groups", unknown_group
+            ),
+            assigned_users=_many(users, data.get("assigned_users"), "assigned_users", unknown_user),
+            assigned_groups=_many(
+                groups, data.get("assigned_groups"), "assigned_groups", unknown_group
+            ),
+            source=Source.API,
+        )
+        return Response(ticket_detail(request, who, ticket), status=201)
+
+
+def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
+    """The ticket with its actors and the timeline ``who`` may see."""
+    ticket = ticket_rows(Ticket.objects.filter(pk=ticket.pk)).select_related("created_by").get()
+    attachments = list(access.visible_attachments(who, ticket))
+    by_followup: dict[int, list[int]] = {}
+    by_task: dict[int, list[int]] = {}
+    for a in attachments:
+        if a.followup_id:
+            by_followup.setdefault(a.followup_id, []).append(a.pk)
+        if a.task_id:
+            by_task.setdefault(a.task_id, []).append(a.pk)
+        a.url = request.build_absolute_uri(  # type: ignore[attr-defined]
+            reverse("api:attachment", args=[a.pk])
+        )
+    timeline: list[dict[str, Any]] = []
+    for f in access.visible_followups(who, ticket).select_related("author"):
+        timeline.append(
+            {
+                "kind": "followup",
+                "id": f.pk,
+                "created_at": f.created_at,
+                "author": f.author,
+                "content": f.content,
+                "is_private": f.is_private,
+                "state": None,
+                "duration_seconds": None,
+                "solution_status": None,
+                "attachments": by_followup.get(f.pk, []),
+            }
+        )
+    for t in access.visible_tasks(who, ticket).select_related("author"):
+        timeline.append(
+            {
+                "kind": "task",
+                "id": t.pk,
+                "created_at": t.created_at,
+                "author": t.author,
+                "content": t.content,
+                "is_private": t.is_private,
+                "state": t.state,
+                "duration_seconds": t.duration_seconds,
+                "solution_status": None,
+                "attachments": by_task.get(t.pk, []),
+            }
+        )
+    for sol in Solution.objects.filter(ticket=ticket).select_related("author"):
+        timeline.append(
+            {
+                "kind": "solution",
+                "id": sol.pk,
+                "created_at": sol.created_at,
+                "author": sol.author,
+                "content": sol.content,
+                "is_private": False,
+                "state": None,
+                "duration_seconds": None,
+                "solution_status": sol.status,
+                "attachments": [],
+            }
+        )
+    timeline.sort(key=lambda item: (item["created_at"], item["id"]))
+    ticket.timeline = timeline  # type: ignore[attr-defined]
+    ticket.attachments_list = attachments  # type: ignore[attr-defined]
+    ticket.allowed_statuses = access.allowed_statuses(who, ticket)  # type: ignore[attr-defined]
+    return s.TicketDetailSerializer(ticket).data
+
+
+class TicketDetail(ApiView):
+    @extend_schema(
+        operation_id="tickets_read",
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **ERRORS},
+        summary="Lire un ticket, ses acteurs et sa chronologie",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        return Response(ticket_detail(request, who, access.get_ticket_for(who, pk)))
+
+    @extend_schema(
+        operation_id="tickets_update",
+        request=s.TicketUpdateSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Modifier des champs (et le statut)",
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = access.get_ticket_for(who, pk)
+        data = self.valid(s.TicketUpdateSerializer, request.data)
+        new_status = data.pop("status", None)
+        if "category" in data:
+            data["category"] = _pick(
+                access.visible_categories(who),
+                data["category"],
+                "category",
+                _("Catégorie introuvable."),
+            )
+        if data:
+            workflow.update_ticket(ticket, by=who, changes=data)
+        if new_status is not None:
+            workflow.change_status(ticket, by=who, status=new_status)
+        return Response(ticket_detail(request, who, ticket))
+
+
+class ActorAdd(ApiView):
+    @extend_schema(
+        operation_id="tickets_actors_add",
+        request=s.ActorInputSerializer,
+        parameters=WITH_ID,
+        responses={201: s.ActorSerializer, 200: s.ActorSerializer, **WRITE_ERRORS},
+        summary="Ajouter un demandeur, un observateur ou un attribué (utilisateur ou groupe)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data = self.valid(s.ActorInputSerializer, request.data)
+        user = _pick(
+            access.visible_users(who), data.get("user"), "user", _("Utilisateur introuvable.")
+        )
+        group = _pick(
+            access.visible_groups(who), data.get("group"), "group", _("Groupe introuvable.")
+        )
+        actor = workflow.add_actor(
+            ticket,
+            by=who,
+            role=data["role"],
+            user=user,
+            group=group,
+            use_notification=data["use_notification"],
+            alternative_email=data["alternative_email"],
+        )
+        if actor is None:  # already there: answer the existing one
+            actor = TicketActor.objects.get(
+                ticket=ticket, role=data["role"], user=user, group=group
+            )
+            return Response(s.ActorSerializer(actor).data, status=200)
+        return Response(s.ActorSerializer(actor).data, status=201)
+
+
+class ActorRemove(ApiView):
+    @extend_schema(
+        operation_id="tickets_actors_remove",
+        parameters=[ID, ACTOR_ID, *CONTEXT_HEADERS],
+        responses={204: None, **WRITE_ERRORS},
+        summary="Retirer un acteur",
+    )
+    def delete(self, request: Request, pk: int, actor_id: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        actor = TicketActor.objects.filter(ticket=ticket, pk=actor_id).first()
+        if actor is None:
+            raise Http404
+        workflow.remove_actor(ticket, by=who, actor=actor)
+        return Response(status=204)
+
+
+class Take(ApiView):
+    @extend_schema(
+        operation_id="tickets_take",
+        request=None,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="M'attribuer le ticket",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        workflow.take(ticket, by=who)
+        return Response(ticket_detail(request, who, ticket))
+
+
+class Escalate(ApiView):
+    @extend_schema(
+        operation_id="tickets_escalate",
+        request=s.EscalateSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Escalader vers un groupe (les attribués actuels deviennent observateurs)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data = self.valid(s.EscalateSerializer, request.data)
+        group = _pick(access.visible_groups(who), data["group"], "group", _("Groupe introuvable."))
+        workflow.escalate(ticket, by=who, group=group, content=data["content"])
+        return Response(ticket_detail(request, who, ticket))
+
+
+class FollowupAdd(ApiView):
+    parser_classes = [JSONParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="tickets_followups_add",
+        request={
+            "application/json": s.FollowupInputSerializer,
+            "multipart/form-data": s.FollowupInputSerializer,
+        },
+        parameters=WITH_ID,
+        responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+        summary="Ajouter un suivi (public ou privé, documents, statut ; Résolu = solution)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data: Any = request.data
+        if hasattr(data, "getlist"):  # multipart: several files under one name
+            data = {**data.dict(), "attachments": data.getlist("attachments")}
+        valid = self.valid(s.FollowupInputSerializer, data)
+        uploads = [Upload.from_file(f, name=f.name) for f in valid.get("attachments", [])]
+        created = workflow.add_followup(
+            ticket,
+            by=who,
+            content=valid["content"],
+            is_private=valid["is_private"],
+            status=valid.get("status"),
+            attachments=uploads,
+            source=Source.API,
+        )
+        kind = "solution" if isinstance(created, Solution) else "followup"
+        return Response({"id": created.pk, "kind": kind}, status=201)
+
+
+class TaskAdd(ApiView):
+    @extend_schema(
+        operation_id="tickets_tasks_add",
+        request=s.TaskInputSerializer,
+        parameters=WITH_ID,
+        responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+        summary="Ajouter une tâche",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data = self.valid(s.TaskInputSerializer, request.data)
+        task = workflow.add_task(
+            ticket,
+            by=who,
+            content=data["content"],
+            is_private=data["is_private"],
+            state=data["state"],
+            duration_seconds=data["duration_seconds"],
+            status=data.get("status"),
+        )
+        return Response({"id": task.pk, "kind": "task"}, status=201)
+
+
+class SolutionAdd(ApiView):
+    @extend_schema(
+        operation_id="tickets_solution_add",
+        request=s.SolutionInputSerializer,
+        parameters=WITH_ID,
+        responses={201: s.CreatedSerializer, **WRITE_ERRORS},
+        summary="Résoudre : ajouter la solution",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data = self.valid(s.SolutionInputSerializer, request.data)
+        solution = workflow.add_solution(ticket, by=who, content=data["content"])
+        return Response({"id": solution.pk, "kind": "solution"}, status=201)
+
+
+class Approve(ApiView):
+    @extend_schema(
+        operation_id="tickets_solution_approve",
+        request=s.ApproveSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Approuver la solution (le ticket est clos)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data = self.valid(s.ApproveSerializer, request.data)
+        workflow.approve_solution(ticket, by=who, comment=data["comment"])
+        return Response(ticket_detail(request, who, ticket))
+
+
+class Refuse(ApiView):
+    @extend_schema(
+        operation_id="tickets_solution_refuse",
+        request=s.RefuseSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Refuser la solution, en disant pourquoi (le ticket est rouvert)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        who = self.who()
+        ticket = self.ticket(pk)
+        data = self.valid(s.RefuseSerializer, request.data)
+        workflow.refuse_solution(ticket, by=who, reason=data["reason"])
+        return Response(ticket_detail(request, who, ticket))
+
+
+class AttachmentDownload(ApiView):
+    @extend_schema(
+        operation_id="attachments_download",
+        parameters=WITH_ID,
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **ERRORS},
+        summary="Télécharger un document",
+    )
+    def get(self, request: Request, pk: int) -> FileResponse:
+        attachment = access.get_attachment_for(self.who(), pk)
+        response = FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.filename,
+            content_type="application/octet-stream",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+# --- Directory ------------------------------------------------------------------------------------
+
+
+class CategoryList(ApiView):
+    @extend_schema(
+        operation_id="categories_list",
+        parameters=[s.CategoryQuerySerializer, *CONTEXT_HEADERS],
+        responses={200: s.CategoryPageSerializer, **ERRORS},
+        summary="Catégories proposées",
+    )
+    def get(self, request: Request) -> Response:
+        data = self.valid(s.CategoryQuerySerializer, request.query_params)
+        categories = access.visible_categories(self.who(), ticket_type=data.get("type"))
+        return paged(request, categories.order_by("full_name", "pk"), s.CategorySerializer)
+
+
+class GroupList(ApiView):
+    @extend_schema(
+        operation_id="groups_list",
+        parameters=[s.DirectoryQuerySerializer, *CONTEXT_HEADERS],
+        responses={200: s.GroupPageSerializer, **ERRORS},
+        summary="Groupes visibles",
+    )
+    def get(self, request: Request) -> Response:
+        data = self.valid(s.DirectoryQuerySerializer, request.query_params)
+        groups = access.visible_groups(self.who())
+        if data.get("q"):
+            groups = groups.filter(name__icontains=data["q"])
+        return paged(request, groups.order_by("name", "pk"), s.GroupSerializer)
+
+
+class UserList(ApiView):
+    @extend_schema(
+        operation_id="users_list",
+        parameters=[s.DirectoryQuerySerializer, *CONTEXT_HEADERS],
+        responses={200: s.UserPageSerializer, **ERRORS},
+        summary="Utilisateurs que vous pouvez choisir comme acteurs",
+    )
+    def get(self, request: Request) -> Response:
+        data = self.valid(s.DirectoryQuerySerializer, request.query_params)
+        users = access.visible_users(self.who())
+        if data.get("q"):
+            text = data["q"]
+            users = (
+                users.filter(username__icontains=text)
+                | users.filter(last_name__icontains=text)
+                | users.filter(first_name__icontains=text)
+            )
+        return paged(request, users.order_by("last_name", "first_name", "pk"), s.UserSerializer)
+
+
+class Me(ApiView):
+    @extend_schema(
+        operation_id="me_read",
+        parameters=CONTEXT_HEADERS,
+        responses={200: s.MeSerializer, **ERRORS},
+        summary="Moi : profil et entités actifs",
+    )
+    def get(self, request: Request) -> Response:
+        who = self.who()
+        return Response(
+            s.MeSerializer(
+                {
+                    "user": who.user,
+                    "profile": who.profile,
+                    "profiles": list(who.profiles),
+                    "entities": sorted(who.entity_ids),
+                    "active_entity": who.active_entity_id,
+                    "recursive": who.recursive,
+                    "groups": sorted(who.group_ids),
+                }
+            ).data
+        )
+
+
+# --- My tokens ------------------------------------------------------------------------------------
+
+
+class TokenCollection(ApiView):
+    @extend_schema(
+        operation_id="tokens_list",
+        parameters=[s.PageQuerySerializer],
+        responses={200: s.page_of(s.TokenSerializer(), "TokenPage"), **ERRORS},
+        summary="Mes jetons d'API",
+    )
+    def get(self, request: Request) -> Response:
+        tokens = ApiToken.objects.filter(user=request.user.pk).order_by("-created_at", "-pk")
+        return paged(request, tokens, s.TokenSerializer)
+
+    @extend_schema(
+        operation_id="tokens_create",
+        request=s.TokenInputSerializer,
+        responses={201: s.TokenCreatedSerializer, **ERRORS},
+        summary="Créer un jeton (affiché une seule fois)",
+    )
+    def post(self, request: Request) -> Response:
+        data = self.valid(s.TokenInputSerializer, request.data)
+        user: User = request.user  # type: ignore[assignment]
+        profile = entity = None
+        if data.get("profile") is not None or data.get("entity") is not None:
+            who = build_who(user, profile_id=data.get("profile"), entity_id=data.get("entity"))
+            if data.get("profile") is not None and who.profile.pk != data["profile"]:
+                raise InvalidInput(_("Vous n'avez pas ce profil."), field="profile")
+            if data.get("entity") is not None and who.active_entity_id != data["entity"]:
+                raise InvalidInput(_("Entité hors de votre profil."), field="entity")
+            profile = who.profile if data.get("profile") is not None else None
+            entity = Entity.objects.get(pk=data["entity"]) if data.get("entity") else None
+        token, key = create_token(user, data["name"], profile=profile, entity=entity)
+        body = s.TokenSerializer(token).data
+        body["key"] = key
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class TokenRevoke(ApiView):
+    @extend_schema(
+        operation_id="tokens_revoke",
+        parameters=[ID],
+        responses={204: None, **ERRORS},
+        summary="Révoquer un de mes jetons",
+    )
+    def delete(self, request: Request, pk: int) -> Response:
+        token = ApiToken.objects.filter(user=request.user.pk, pk=pk).first()
+        if token is None:
+            raise Http404
+        revoke_token(token)
+        return Response(status=204)

@@ -1,0 +1,361 @@
+"""Explicit input and output shapes of /api/v1/.
+
+Input serializers only check shapes (types, ranges, lengths); the workflow
+enforces the rules. Output serializers only read. None of them saves anything.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from escalade.tickets.api_filters import ORDERINGS, STATUS_CHOICES_HELP
+from escalade.tickets.models import Level, Role, TaskState, TicketType
+from escalade.tickets.status import Status
+
+PAGE_SIZE_MAX = 100
+
+
+# --- Errors and pages -------------------------------------------------------------------------
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text=_("Message lisible, en français."))
+    code = serializers.CharField(required=False)
+    field = serializers.CharField(required=False, allow_null=True)
+    errors = serializers.DictField(  # type: ignore[assignment]
+        required=False, help_text=_("Erreurs par champ.")
+    )
+
+
+class PageQuerySerializer(serializers.Serializer):
+    page = serializers.IntegerField(required=False, min_value=1, max_value=100_000, default=1)
+    page_size = serializers.IntegerField(
+        required=False, min_value=1, max_value=PAGE_SIZE_MAX, default=25
+    )
+
+
+def page_of(item: serializers.Serializer, name: str) -> type[serializers.Serializer]:
+    """A paged list of ``item``: count, page, page_size, results."""
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "count": serializers.IntegerField(),
+            "page": serializers.IntegerField(),
+            "page_size": serializers.IntegerField(),
+            "results": type(item)(many=True),
+        },
+    )
+
+
+# --- References -------------------------------------------------------------------------------
+
+
+class UserRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    name = serializers.CharField(source="__str__")
+
+
+class GroupRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class NamedTreeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    full_name = serializers.CharField()
+
+
+class ProfileRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    interface = serializers.CharField()
+
+
+# --- Tickets: output ---------------------------------------------------------------------------
+
+
+class ActorSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    user = UserRefSerializer(allow_null=True)
+    group = GroupRefSerializer(allow_null=True)
+    use_notification = serializers.BooleanField()
+
+
+class TicketSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.ChoiceField(choices=TicketType.choices)
+    status = serializers.ChoiceField(choices=Status.choices)
+    status_label = serializers.CharField(source="get_status_display")
+    urgency = serializers.IntegerField()
+    impact = serializers.IntegerField()
+    priority = serializers.IntegerField()
+    category = NamedTreeSerializer(allow_null=True)
+    entity = NamedTreeSerializer()
+    source = serializers.CharField()  # type: ignore[assignment]
+    opened_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    solved_at = serializers.DateTimeField(allow_null=True)
+    closed_at = serializers.DateTimeField(allow_null=True)
+    actors = ActorSerializer(many=True, source="actors.all")
+
+
+class AttachmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    filename = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    followup = serializers.IntegerField(source="followup_id", allow_null=True)
+    task = serializers.IntegerField(source="task_id", allow_null=True)
+    url = serializers.CharField(help_text=_("Adresse de téléchargement."))
+
+
+class TimelineItemSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["followup", "task", "solution"])
+    id = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    author = UserRefSerializer(allow_null=True)
+    content = serializers.CharField(help_text=_("HTML nettoyé."))
+    is_private = serializers.BooleanField()
+    state = serializers.IntegerField(allow_null=True, help_text=_("Tâche : 0, 1 ou 2."))
+    duration_seconds = serializers.IntegerField(allow_null=True)
+    solution_status = serializers.IntegerField(
+        allow_null=True, help_text=_("Solution : 2 en attente, 3 approuvée, 4 refusée.")
+    )
+    attachments = serializers.ListField(child=serializers.IntegerField())
+
+
+class TicketDetailSerializer(TicketSummarySerializer):
+    content = serializers.CharField(help_text=_("HTML nettoyé."))
+    created_by = UserRefSerializer(allow_null=True)
+    taken_at = serializers.DateTimeField(allow_null=True)
+    is_deleted = serializers.BooleanField()
+    timeline = TimelineItemSerializer(many=True)
+    attachments = AttachmentSerializer(many=True, source="attachments_list")
+    allowed_statuses = serializers.ListField(child=serializers.IntegerField())
+
+
+TicketPageSerializer = page_of(TicketSummarySerializer(), "TicketPage")
+
+
+# --- Tickets: input ------------------------------------------------------------------------------
+
+
+class TicketFilterSerializer(PageQuerySerializer):
+    status = serializers.CharField(
+        required=False,
+        max_length=50,
+        help_text=STATUS_CHOICES_HELP,
+    )
+    category = serializers.IntegerField(required=False, min_value=1)
+    category_under = serializers.IntegerField(
+        required=False, min_value=1, help_text=_("Catégorie et ses sous-catégories.")
+    )
+    type = serializers.ChoiceField(required=False, choices=TicketType.choices)
+    urgency = serializers.IntegerField(required=False, min_value=1, max_value=5)
+    priority = serializers.IntegerField(required=False, min_value=1, max_value=6)
+    requester = serializers.IntegerField(required=False, min_value=1)
+    requester_group = serializers.IntegerField(required=False, min_value=1)
+    assigned_user = serializers.IntegerField(required=False, min_value=1)
+    assigned_group = serializers.IntegerField(required=False, min_value=1)
+    observer = serializers.IntegerField(required=False, min_value=1)
+    observer_group = serializers.IntegerField(required=False, min_value=1)
+    entity = serializers.IntegerField(
+        required=False, min_value=1, help_text=_("Entité et ses sous-entités.")
+    )
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text=_("Texte cherché dans le titre et la description."),
+    )
+    opened_after = serializers.DateTimeField(required=False)
+    opened_before = serializers.DateTimeField(required=False)
+    updated_after = serializers.DateTimeField(required=False)
+    updated_before = serializers.DateTimeField(required=False)
+    ordering = serializers.ChoiceField(
+        required=False, choices=sorted(ORDERINGS), default="-updated_at"
+    )
+
+
+class TicketCreateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    content = serializers.CharField(max_length=100_000)
+    type = serializers.ChoiceField(choices=TicketType.choices, default=TicketType.INCIDENT)
+    category = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    urgency = serializers.IntegerField(min_value=1, max_value=5, default=Level.MEDIUM)
+    impact = serializers.IntegerField(min_value=1, max_value=5, required=False)
+    priority = serializers.IntegerField(min_value=1, max_value=6, required=False)
+    entity = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    requesters = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    requester_groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    observers = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    observer_groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    assigned_users = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+    assigned_groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
+
+
+class TicketUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=255, required=False)
+    content = serializers.CharField(max_length=100_000, required=False)
+    type = serializers.ChoiceField(choices=TicketType.choices, required=False)
+    category = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    urgency = serializers.IntegerField(min_value=1, max_value=5, required=False)
+    impact = serializers.IntegerField(min_value=1, max_value=5, required=False)
+    priority = serializers.IntegerField(min_value=1, max_value=6, required=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+
+
+class ActorInputSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices)
+    user = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    group = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    use_notification = serializers.BooleanField(default=True)
+    alternative_email = serializers.EmailField(required=False, allow_blank=True, default="")
+
+    def validate(self, attrs: dict) -> dict:
+        if (attrs.get("user") is None) == (attrs.get("group") is None):
+            raise serializers.ValidationError(_("Donnez soit un utilisateur, soit un groupe."))
+        return attrs
+
+
+class EscalateSerializer(serializers.Serializer):
+    group = serializers.IntegerField(min_value=1)
+    content = serializers.CharField(
+        max_length=100_000, required=False, allow_blank=True, default=""
+    )
+
+
+class FollowupInputSerializer(serializers.Serializer):
+    content = serializers.CharField(
+        max_length=100_000, required=False, allow_blank=True, default=""
+    )
+    is_private = serializers.BooleanField(default=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
+    attachments = serializers.ListField(
+        child=serializers.FileField(), required=False, max_length=10
+    )
+
+
+class TaskInputSerializer(serializers.Serializer):
+    content = serializers.CharField(max_length=100_000)
+    is_private = serializers.BooleanField(default=False)
+    state = serializers.ChoiceField(choices=TaskState.choices, default=TaskState.TODO)
+    duration_seconds = serializers.IntegerField(
+        min_value=0, max_value=10 * 365 * 24 * 3600, default=0
+    )
+    status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
+
+
+class SolutionInputSerializer(serializers.Serializer):
+    content = serializers.CharField(max_length=100_000)
+
+
+class ApproveSerializer(serializers.Serializer):
+    comment = serializers.CharField(
+        max_length=100_000, required=False, allow_blank=True, default=""
+    )
+
+
+class RefuseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=100_000)
+
+
+class CreatedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+
+
+# --- Directory -----------------------------------------------------------------------------------
+
+
+class CategorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    full_name = serializers.CharField()
+    parent = serializers.IntegerField(  # type: ignore[assignment]
+        source="parent_id", allow_null=True
+    )
+    is_incident = serializers.BooleanField()
+    is_request = serializers.BooleanField()
+    group_in_charge = serializers.IntegerField(source="group_in_charge_id", allow_null=True)
+
+
+class CategoryQuerySerializer(PageQuerySerializer):
+    type = serializers.ChoiceField(required=False, choices=TicketType.choices)
+
+
+class GroupSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    may_be_requester = serializers.BooleanField()
+    may_be_assigned = serializers.BooleanField()
+    may_be_observer = serializers.BooleanField()
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+
+
+class DirectoryQuerySerializer(PageQuerySerializer):
+    q = serializers.CharField(required=False, max_length=100)
+
+
+CategoryPageSerializer = page_of(CategorySerializer(), "CategoryPage")
+GroupPageSerializer = page_of(GroupSerializer(), "GroupPage")
+UserPageSerializer = page_of(UserSerializer(), "UserPage")
+
+
+class MeSerializer(serializers.Serializer):
+    user = UserSerializer()
+    profile = ProfileRefSerializer()
+    profiles = ProfileRefSerializer(many=True)
+    entities = serializers.ListField(child=serializers.IntegerField())
+    active_entity = serializers.IntegerField(allow_null=True)
+    recursive = serializers.BooleanField()
+    groups = serializers.ListField(child=serializers.IntegerField())
+
+
+# --- Tokens ---------------------------------------------------------------------------------------
+
+
+class TokenSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    prefix = serializers.CharField()
+    profile = serializers.IntegerField(source="profile_id", allow_null=True)
+    entity = serializers.IntegerField(source="entity_id", allow_null=True)
+    created_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
+    revoked_at = serializers.DateTimeField(allow_null=True)
+
+
+class TokenCreatedSerializer(TokenSerializer):
+    key = serializers.CharField(help_text=_("Le jeton en clair : affiché cette fois seulement."))
+
+
+class TokenInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    profile = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    entity = serializers.IntegerField(required=False, allow_null=True, min_value=1)
