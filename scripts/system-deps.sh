@@ -8,6 +8,8 @@ PACKAGES=(
   "${BUILD_PACKAGES[@]}"
   # LDAP: the identity tests start a real OpenLDAP server.
   slapd ldap-utils
+  # IMAP: the mail gateway tests start a real dovecot server.
+  dovecot-imapd
 )
 # --build: only what installing the Python packages needs (make install / install-dev).
 if [ "${1:-}" = "--build" ]; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi

@@ -521,3 +521,14 @@ def test_a_token_issued_to_someone_without_rights_gives_no_right(demo, chef, out
 
     assert only_record().outcome == Outcome.REFUSED
     assert not Followup.objects.exists()
+
+
+def test_a_forged_copy_of_an_accepted_message_is_still_checked(demo, lsu_ticket, outsider):
+    raw = reply("gmail_reply_fr.eml", lsu_ticket, sender=CHEF)
+    mailgate(raw)
+
+    mailgate(readdress(raw, From="<tech.bzh@example.org>"))
+
+    last = InboundMessage.objects.order_by("-pk").first()
+    assert last.outcome == Outcome.REFUSED
+    assert Followup.objects.filter(ticket=lsu_ticket).count() == 1

@@ -29,6 +29,7 @@ class Job:
 
 JOBS: list[Job] = [
     Job("escalade.tickets.tasks.close_expired_solutions", timedelta(minutes=15)),
+    Job("escalade.mailgate.tasks.collect_mail", timedelta(minutes=2)),
 ]
 
 

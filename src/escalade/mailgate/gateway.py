@@ -43,7 +43,7 @@ CONTENT_MAX = 90_000
 RATE_WINDOW = timedelta(hours=1)
 
 # Reasons, in French: administrators read them in the refused messages list.
-REASON_DUPLICATE = "message déjà traité (même Message-ID)"
+REASON_DUPLICATE = "message déjà traité (même expéditeur et même Message-ID)"
 REASON_AUTO = "message automatique : %s"
 REASON_OWN_NOTIFICATION = "notification envoyée par Escalade elle-même"
 REASON_OWN_ADDRESS = "message envoyé depuis l'adresse de la passerelle"
@@ -184,7 +184,9 @@ def _fallback_sender(raw: bytes) -> str:
 
 
 def _already_accepted(parsed: ParsedMessage, digest: str) -> bool:
-    accepted = InboundMessage.objects.filter(outcome=Outcome.ACCEPTED)
+    accepted = InboundMessage.objects.filter(
+        outcome=Outcome.ACCEPTED, sender=parsed.from_address[:320]
+    )
     if parsed.message_id:
         return accepted.filter(message_id=parsed.message_id[:998]).exists()
     return accepted.filter(digest=digest).exists()
