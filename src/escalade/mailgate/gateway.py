@@ -34,7 +34,7 @@ from escalade.mailgate.tokens import read_reply_token
 from escalade.tickets import access, richtext, workflow
 from escalade.tickets.attachments import Upload, check
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
-from escalade.tickets.models import Followup, Source, Ticket
+from escalade.tickets.models import Category, Followup, Source, Ticket, TicketType
 
 logger = logging.getLogger(__name__)
 
@@ -392,24 +392,28 @@ def _new_ticket(
         raise Refused(REASON_NO_PROFILE % parsed.from_address)
     entity = mailbox.entity if mailbox and mailbox.entity_id in who.entity_ids else None
     category = mailbox.category if mailbox and entity is not None else None
-    fields = {
-        "by": who,
-        "title": _title(parsed.subject),
-        "content": _content(parsed.text, skipped),
-        "type": mailbox.ticket_type if mailbox else 1,
-        "entity": entity,
-        "requesters": [user],
-        "attachments": uploads,
-        "source": Source.EMAIL,
-    }
+
+    def open_ticket(category: Category | None) -> Ticket:
+        return workflow.create_ticket(
+            by=who,
+            title=_title(parsed.subject),
+            content=_content(parsed.text, skipped),
+            type=mailbox.ticket_type if mailbox else TicketType.INCIDENT,
+            category=category,
+            entity=entity,
+            requesters=[user],
+            attachments=uploads,
+            source=Source.EMAIL,
+        )
+
     try:
         with transaction.atomic():
-            return workflow.create_ticket(category=category, **fields)
+            return open_ticket(category)
     except InvalidInput as exc:
         if category is None or exc.field != "category":
             raise
     # The mailbox's category is not offered to this sender: open it without one.
-    return workflow.create_ticket(category=None, **fields)
+    return open_ticket(None)
 
 
 def _ticket_for_unknown_sender(

@@ -99,8 +99,8 @@ def _collect(conn: imaplib.IMAP4, mailbox: Mailbox, report: Report, batch: int) 
         if folder:
             _ensure_folder(conn, folder)
     _ok(conn.select(quote_folder(mailbox.folder)), f"SELECT {mailbox.folder}")
-    data = _ok(conn.uid("SEARCH", None, "UNDELETED"), "SEARCH")
-    uids = (data[0] or b"").split()[:batch]
+    data = _ok(conn.uid("SEARCH", "UNDELETED"), "SEARCH")
+    uids = [uid.decode() for uid in (data[0] or b"").split()[:batch]]
     can_move = b"MOVE" in _capabilities(conn)
     expunge = False
     for uid in uids:
@@ -115,7 +115,7 @@ def _collect(conn: imaplib.IMAP4, mailbox: Mailbox, report: Report, batch: int) 
             logger.exception("collect %s: message %s not handled", mailbox.name, uid)
             if not record_failure(raw, exc):
                 raise
-            outcome = Outcome.REFUSED
+            outcome = str(Outcome.REFUSED)
         else:
             outcome = result.outcome
         # The ticket or followup is committed: the message may now leave the folder.
@@ -131,15 +131,15 @@ def _collect(conn: imaplib.IMAP4, mailbox: Mailbox, report: Report, batch: int) 
         _ok(conn.expunge(), "EXPUNGE")
 
 
-def _fetch(conn: imaplib.IMAP4, uid: bytes) -> bytes | None:
-    data = _ok(conn.uid("FETCH", uid, "(BODY.PEEK[])"), f"FETCH {uid!r}")
+def _fetch(conn: imaplib.IMAP4, uid: str) -> bytes | None:
+    data = _ok(conn.uid("FETCH", uid, "(BODY.PEEK[])"), f"FETCH {uid}")
     for item in data:
         if isinstance(item, tuple) and len(item) == 2:
             return bytes(item[1])
     return None
 
 
-def _file(conn: imaplib.IMAP4, uid: bytes, folder: str, *, can_move: bool) -> bool:
+def _file(conn: imaplib.IMAP4, uid: str, folder: str, *, can_move: bool) -> bool:
     """Move the message to ``folder`` (or delete it); True when an EXPUNGE is needed."""
     if folder and can_move:
         _ok(conn.uid("MOVE", uid, quote_folder(folder)), f"MOVE {folder}")
@@ -179,7 +179,8 @@ def quote_folder(name: str) -> str:
 
 
 def _modified_utf7(name: str) -> str:
-    out, chunk = [], []
+    out: list[str] = []
+    chunk: list[str] = []
 
     def flush() -> None:
         if chunk:
