@@ -532,3 +532,17 @@ def test_a_forged_copy_of_an_accepted_message_is_still_checked(demo, lsu_ticket,
     last = InboundMessage.objects.order_by("-pk").first()
     assert last.outcome == Outcome.REFUSED
     assert Followup.objects.filter(ticket=lsu_ticket).count() == 1
+
+
+def test_token_in_the_delivered_to_header_is_found_when_the_mta_rewrote_to(demo, lsu_ticket):
+    token = token_for(lsu_ticket, "chef.etab")
+    raw = readdress(
+        load("gmail_reply_fr.eml"),
+        From=f"<{CHEF}>",
+        To="Liste interne <assistance-interne@escalade.example>",
+        Delivered_To=f"support+{token}@escalade.example",
+    )
+
+    mailgate(raw)
+
+    assert Followup.objects.get(ticket=lsu_ticket).author.username == "chef.etab"
