@@ -546,3 +546,19 @@ def test_token_in_the_delivered_to_header_is_found_when_the_mta_rewrote_to(demo,
     mailgate(raw)
 
     assert Followup.objects.get(ticket=lsu_ticket).author.username == "chef.etab"
+
+
+def test_unknown_mailbox_name_keeps_the_message_queued_at_the_mta(demo):
+    with pytest.raises(SystemExit) as exit_:
+        mailgate(load("iso_8859_1_accents.eml"), "--mailbox", "Inconnue")
+
+    assert exit_.value.code == 75
+    assert not InboundMessage.objects.exists()
+
+
+def test_the_worker_schedules_the_collector(db):
+    from escalade.core.periodic import JOBS, enqueue_due_jobs
+
+    assert "escalade.mailgate.tasks.collect_mail" in [job.task for job in JOBS]
+    assert "escalade.mailgate.tasks.collect_mail" in enqueue_due_jobs()
+    assert "escalade.mailgate.tasks.collect_mail" not in enqueue_due_jobs()  # once per interval

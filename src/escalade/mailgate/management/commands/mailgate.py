@@ -11,7 +11,7 @@ import logging
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from escalade.mailgate.models import Mailbox
 
@@ -41,11 +41,10 @@ class Command(BaseCommand):
             mailbox = None
             if options.get("mailbox"):
                 mailbox = Mailbox.objects.filter(name=options["mailbox"]).first()
-                if mailbox is None:
-                    raise CommandError(f"Boîte inconnue : {options['mailbox']}")
+                if mailbox is None:  # a configuration error: keep the mail queued meanwhile
+                    self.stderr.write(f"escalade mailgate: boîte inconnue : {options['mailbox']}")
+                    sys.exit(EX_TEMPFAIL)
             result = handle_message(raw, mailbox=mailbox)
-        except CommandError:
-            raise
         except Exception as exc:
             # One line in the log, no traceback: the MTA may mail stderr back to the sender.
             logger.error("mailgate: message not handled: %s: %s", type(exc).__name__, exc)
