@@ -10,12 +10,25 @@ from pathlib import Path
 
 import pytest
 
-from tests.mailgate.conftest import load, readdress
+from tests.mailgate.conftest import MESSAGES, load, readdress
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(args: list[str], env: dict[str, str], stdin: bytes = b"") -> subprocess.CompletedProcess:
+def run(
+    args: list[str], env: dict[str, str], stdin: bytes = b"", *, path: Path | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``escalade <args>``; the message comes from ``path`` (as ``< file``) or ``stdin``."""
+    if path is not None:
+        with path.open("rb") as handle:
+            return subprocess.run(
+                [sys.executable, "-m", "escalade.cli", *args],
+                stdin=handle,
+                env=env,
+                capture_output=True,
+                timeout=120,
+                cwd=ROOT,
+            )
     return subprocess.run(
         [sys.executable, "-m", "escalade.cli", *args],
         input=stdin,
@@ -38,6 +51,8 @@ def data_dir(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     }
     migrated = run(["migrate", "--no-input"], env)
     assert migrated.returncode == 0, migrated.stderr.decode()
+    demo = run(["demo"], env)
+    assert demo.returncode == 0, demo.stderr.decode()
     return directory, env
 
 
@@ -50,7 +65,7 @@ def records(directory: Path) -> list[tuple[str, str]]:
 
 def test_malformed_and_unknown_messages_exit_0_without_traceback(data_dir):
     directory, env = data_dir
-    nested = run(["mailgate"], env, load("deeply_nested_15_levels.eml"))
+    nested = run(["mailgate"], env, path=MESSAGES / "deeply_nested_15_levels.eml")
     unknown = run(["mailgate"], env, load("iso_8859_1_accents.eml"))
     garbage = run(["mailgate"], env, b"\x00\xff\xfe")
 
@@ -71,3 +86,20 @@ def test_database_down_asks_the_mta_to_retry_without_traceback(data_dir):
     assert done.returncode == 75, done.stderr.decode()
     assert b"Traceback" not in done.stderr + done.stdout
     assert "échec temporaire (OperationalError)".encode() in done.stderr
+
+
+def test_mail_from_a_known_user_opens_a_ticket_through_the_pipe(data_dir, tmp_path):
+    directory, env = data_dir
+    message = tmp_path / "message.eml"
+    message.write_bytes(readdress(load("thunderbird_reply_en.eml"), From="<chef.etab@example.org>"))
+
+    done = run(["mailgate"], env, path=message)
+
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"Traceback" not in done.stderr
+    assert done.stdout.startswith(b"escalade mailgate: accepted")
+    with sqlite3.connect(directory / "escalade.sqlite3") as db:
+        title, source = db.execute(
+            "select title, source from tickets_ticket order by id desc limit 1"
+        ).fetchone()
+    assert (title, source) == ("[Escalade #1046] Wi-Fi in the staff room", "email")
