@@ -75,6 +75,9 @@ def collect(mailbox: Mailbox, *, batch: int = BATCH) -> Report:
         report.error = f"base de données indisponible ({type(exc).__name__})"
         logger.error("collect %s stopped: %s", mailbox.name, exc)
         return report
+    except Exception as exc:  # one broken mailbox never stops the others
+        report.error = f"erreur interne ({type(exc).__name__}: {exc})"[:1000]
+        logger.exception("collect %s stopped", mailbox.name)
     Mailbox.objects.filter(pk=mailbox.pk).update(
         last_collected_at=timezone.now(), last_error=report.error
     )
