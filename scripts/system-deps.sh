@@ -10,6 +10,8 @@ PACKAGES=(
   slapd ldap-utils
   # Browser tests (tests/browser): Playwright drives /usr/bin/chromium.
   chromium
+  # IMAP: the mail gateway tests start a real dovecot server.
+  dovecot-imapd
 )
 # --build: only what installing the Python packages needs (make install-dev).
 if [ "${1:-}" = "--build" ]; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi

@@ -131,6 +131,8 @@ DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Escalade <escalade@localhos
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 20
 ESCALADE_MAILGATE_ADDRESS = env.text("ESCALADE_MAILGATE_ADDRESS", "")
+# Mail gateway: accepted messages per sender and per hour; more are refused.
+ESCALADE_MAILGATE_RATE_LIMIT = env.integer("ESCALADE_MAILGATE_RATE_LIMIT", 30, minimum=1)
 
 TASKS = {
     "default": {
