@@ -30,8 +30,8 @@ class Case:
 
 
 class Ctx:
-    def __init__(self, demo, chef, tech):
-        self.demo, self.chef, self.tech = demo, chef, tech
+    def __init__(self, demo, chef, tech, referent):
+        self.demo, self.chef, self.tech, self.referent = demo, chef, tech, referent
         self.probe = User.objects.create_user("probe", email="probe@example.org")
         self.group = SupportGroup.objects.create(name="Probe group", entity=demo.academie)
         Membership.objects.create(group=self.group, user=self.probe)
@@ -62,11 +62,13 @@ class Ctx:
         )
 
     def followup_by_chef(self, *, private=False):
-        who = self.tech if private else self.chef
+        who = self.referent if private else self.chef
         return workflow.add_followup(self.ticket, by=who, content="Un suivi", is_private=private)
 
-    def task_by_tech(self, *, private=False):
-        return workflow.add_task(self.ticket, by=self.tech, content="Une tâche", is_private=private)
+    def task_by_staff(self, *, private=False):
+        return workflow.add_task(
+            self.ticket, by=self.referent, content="Une tâche", is_private=private
+        )
 
 
 def sees(ctx, who):
@@ -183,13 +185,13 @@ CASES = [
     Case(
         R.TASK_SEE_PUBLIC,
         [R.TICKET_READ_ALL],
-        lambda c: c.task_by_tech(),
+        lambda c: c.task_by_staff(),
         lambda c, who: _require_some(access.visible_tasks(who, c.ticket)),
     ),
     Case(
         R.TASK_SEE_PRIVATE,
         [R.TICKET_READ_ALL, R.TASK_SEE_PUBLIC],
-        lambda c: c.task_by_tech(private=True),
+        lambda c: c.task_by_staff(private=True),
         lambda c, who: _require_some(access.visible_tasks(who, c.ticket)),
     ),
     Case(
@@ -207,7 +209,7 @@ CASES = [
     Case(
         R.TASK_EDIT_ALL,
         [R.TICKET_READ_ALL, R.TASK_EDIT_MY],
-        lambda c: setattr(c, "other", c.task_by_tech()),
+        lambda c: setattr(c, "other", c.task_by_staff()),
         lambda c, who: workflow.update_task(c.other, by=who, state=2),
     ),
 ]
@@ -224,8 +226,8 @@ def test_every_right_has_a_case():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.right.value)
-def test_persona_without_the_right_is_refused(demo, chef, tech, case):
-    ctx = Ctx(demo, chef, tech)
+def test_persona_without_the_right_is_refused(demo, chef, tech, referent, case):
+    ctx = Ctx(demo, chef, tech, referent)
     case.setup(ctx)
     who = ctx.who(case.base)
     events = ctx.ticket.events.count()
@@ -236,8 +238,8 @@ def test_persona_without_the_right_is_refused(demo, chef, tech, case):
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.right.value)
-def test_persona_with_the_right_may_act(demo, chef, tech, case):
-    ctx = Ctx(demo, chef, tech)
+def test_persona_with_the_right_may_act(demo, chef, tech, referent, case):
+    ctx = Ctx(demo, chef, tech, referent)
     case.setup(ctx)
     who = ctx.who([*case.base, case.right])
     events = ctx.ticket.events.count()

@@ -103,3 +103,22 @@ def test_visibility_query_count_does_not_grow_with_tickets(
         open_lsu_ticket(demo, chef, title=f"Ticket {n}")
     with django_assert_num_queries(1):
         assert len(list(access.visible_tickets(referent)[:50])) == 5
+
+
+def test_the_workflow_refuses_a_ticket_out_of_reach_even_if_the_caller_forgot(
+    lsu_ticket, outsider, demo
+):
+    """A caller that skipped get_ticket_for still gets "not found" from the workflow."""
+    outsider_all = [*outsider.profile.rights, "followup.add_all", "ticket.assign"]
+    outsider.profile.rights = outsider_all
+    events = lsu_ticket.events.count()
+    attempts = [
+        lambda: workflow.add_followup(lsu_ticket, by=outsider, content="Intrusion"),
+        lambda: workflow.escalate(lsu_ticket, by=outsider, group=demo.dsi_bai),
+        lambda: workflow.purge_ticket(lsu_ticket, by=outsider),
+    ]
+    for attempt in attempts:
+        with pytest.raises(TicketNotFound):
+            attempt()
+    assert lsu_ticket.events.count() == events
+    assert Ticket.objects.filter(pk=lsu_ticket.pk).exists()

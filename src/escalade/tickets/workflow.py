@@ -25,7 +25,7 @@ from escalade.accounts.who import Who
 from escalade.notifications import outbox
 from escalade.tickets import access, events, richtext
 from escalade.tickets.attachments import CheckedUpload, Upload, check
-from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
+from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
 from escalade.tickets.models import (
     Attachment,
     Category,
@@ -76,8 +76,13 @@ class Change:
 
 @contextmanager
 def _changing(ticket: Ticket, by: Who | None) -> Iterator[Change]:
-    """Lock the ticket, yield a Change, then save, record events and queue mails."""
+    """Lock the ticket, yield a Change, then save, record events and queue mails.
+
+    A ticket outside ``by``'s reach is not found, whatever the caller did before:
+    every way in (pages, APIs, mail) gets the same answer.
+    """
     with transaction.atomic():
+        _require_visible(ticket.pk, by)
         locked = (
             Ticket.objects.select_for_update(of=("self",))
             .select_related("entity", "category")
@@ -93,6 +98,13 @@ def _changing(ticket: Ticket, by: Who | None) -> Iterator[Change]:
     # Give the caller's object the stored state.
     ticket.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     access.forget_relations(ticket)
+
+
+def _require_visible(ticket_id: int, by: Who | None) -> None:
+    if by is None:
+        return
+    if not access.visible_tickets(by, include_deleted=True).filter(pk=ticket_id).exists():
+        raise TicketNotFound()
 
 
 def _commit(change: Change) -> None:
@@ -1123,6 +1135,7 @@ def restore_ticket(ticket: Ticket, *, by: Who | None) -> Ticket:
 def purge_ticket(ticket: Ticket, *, by: Who | None) -> None:
     """Delete for good, files included."""
     with transaction.atomic():
+        _require_visible(ticket.pk, by)
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
         _require(access.can_delete(by, locked), _("Vous ne pouvez pas supprimer ce ticket."))
         files = [(a.file.storage, a.file.name) for a in locked.attachments.all()]
