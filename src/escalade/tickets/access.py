@@ -330,26 +330,24 @@ def _see_public(who: Who | None, kind: str) -> bool:
     return who.has(right)
 
 
-def visible_followups(who: Who | None, ticket: Ticket) -> QuerySet[Followup]:
-    followups = Followup.objects.filter(ticket=ticket)
-    if _see_private(who, "followup"):
-        return followups
+def _readable(who: Who | None, kind: str) -> Q:
+    """The followups or tasks ``who`` may read: public ones, and private ones with the
+    right; their own private ones always."""
+    if _see_private(who, kind):
+        return Q()
     assert who is not None
     own_private = Q(is_private=True, author_id=who.user.pk)
-    if not _see_public(who, "followup"):
-        return followups.filter(own_private)
-    return followups.filter(Q(is_private=False) | own_private)
+    if not _see_public(who, kind):
+        return own_private
+    return Q(is_private=False) | own_private
+
+
+def visible_followups(who: Who | None, ticket: Ticket) -> QuerySet[Followup]:
+    return Followup.objects.filter(_readable(who, "followup"), ticket=ticket)
 
 
 def visible_tasks(who: Who | None, ticket: Ticket) -> QuerySet[Task]:
-    tasks = Task.objects.filter(ticket=ticket)
-    if _see_private(who, "task"):
-        return tasks
-    assert who is not None
-    own_private = Q(is_private=True, author_id=who.user.pk)
-    if not _see_public(who, "task"):
-        return tasks.filter(own_private)
-    return tasks.filter(Q(is_private=False) | own_private)
+    return Task.objects.filter(_readable(who, "task"), ticket=ticket)
 
 
 def can_see_followup(who: Who | None, followup: Followup) -> bool:
@@ -390,26 +388,12 @@ def get_attachment_for(who: Who | None, attachment_id: object) -> Attachment:
 
 def followups_visible_to(who: Who | None) -> QuerySet[Followup]:
     """Followups of every ticket ``who`` sees, with the same private rule (API lists)."""
-    followups = Followup.objects.filter(ticket__in=visible_tickets(who))
-    if _see_private(who, "followup"):
-        return followups
-    assert who is not None
-    own_private = Q(is_private=True, author_id=who.user.pk)
-    if not _see_public(who, "followup"):
-        return followups.filter(own_private)
-    return followups.filter(Q(is_private=False) | own_private)
+    return Followup.objects.filter(_readable(who, "followup"), ticket__in=visible_tickets(who))
 
 
 def tasks_visible_to(who: Who | None) -> QuerySet[Task]:
     """Tasks of every ticket ``who`` sees, with the same private rule (API lists)."""
-    tasks = Task.objects.filter(ticket__in=visible_tickets(who))
-    if _see_private(who, "task"):
-        return tasks
-    assert who is not None
-    own_private = Q(is_private=True, author_id=who.user.pk)
-    if not _see_public(who, "task"):
-        return tasks.filter(own_private)
-    return tasks.filter(Q(is_private=False) | own_private)
+    return Task.objects.filter(_readable(who, "task"), ticket__in=visible_tickets(who))
 
 
 def attachments_visible_to(who: Who | None) -> QuerySet[Attachment]:

@@ -38,27 +38,8 @@ from escalade.tickets.models import (
 
 DEMO_PASSWORD = "demo"
 
-REFERENT_RIGHTS = [
-    Right.TICKET_READ_MY,
-    Right.TICKET_READ_GROUP,
-    Right.TICKET_READ_ASSIGNED,
-    Right.TICKET_CREATE,
-    Right.TICKET_UPDATE,
-    Right.TICKET_ASSIGN,
-    Right.TICKET_TAKE,
-    Right.TICKET_STEAL,
-    Right.TICKET_APPROVE,
-    Right.FOLLOWUP_SEE_PUBLIC,
-    Right.FOLLOWUP_SEE_PRIVATE,
-    Right.FOLLOWUP_ADD_MY,
-    Right.FOLLOWUP_ADD_GROUP,
-    Right.FOLLOWUP_ADD_ALL,
-    Right.FOLLOWUP_EDIT_MY,
-    Right.TASK_SEE_PUBLIC,
-    Right.TASK_SEE_PRIVATE,
-    Right.TASK_ADD,
-    Right.TASK_EDIT_MY,
-]
+# The functional referents handle tickets like technicians, and may take one from a colleague.
+REFERENT_RIGHTS = [*TECHNICIAN_RIGHTS, Right.TICKET_STEAL]
 
 USERS = [
     # login, first name, last name
