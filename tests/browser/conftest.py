@@ -4,6 +4,7 @@ server, and axe-core (vendored in the ``axe-playwright-python`` wheel, no networ
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -82,6 +83,17 @@ def check_accessibility(page) -> None:
         )
         + f"\n(page: {page.url})"
     )
+
+
+def wait_for_htmx(page, timeout: float = 10.0) -> None:
+    """Wait until htmx has swapped and settled. Polled from Python: Playwright's
+    wait_for_function evaluates strings in the page, which the CSP (no 'unsafe-eval')
+    rightly forbids."""
+    deadline = time.monotonic() + timeout
+    while page.evaluate("!!document.querySelector('.htmx-request, .htmx-settling')"):
+        if time.monotonic() > deadline:
+            raise AssertionError("htmx did not settle")
+        page.wait_for_timeout(50)
 
 
 def screenshot(page, name: str) -> None:

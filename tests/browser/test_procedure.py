@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     sign_in,
     sign_out,
     tab_to,
+    wait_for_htmx,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,7 +47,7 @@ def test_lsu_procedure_in_the_browser(page, live_demo, tmp_path):
     # The category tree follows the type (htmx swaps the Catégorie field).
     with page.expect_response(lambda r: "/tickets/nouveau/" in r.url):
         page.get_by_label("Type").select_option(label="Incident")
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+    wait_for_htmx(page)
     page.get_by_label("Catégorie").select_option(value=str(live_demo.lsu.pk))
     page.get_by_label("Urgence").select_option(label="Haute")
     page.get_by_label("Titre").fill("Accès impossible à LSU")
