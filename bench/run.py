@@ -223,11 +223,12 @@ def measure(
                 if status not in scenario.expect:
                     result.errors += 1
 
-    threads = [threading.Thread(target=loop, args=(s,)) for s in sessions]
+    threads = [threading.Thread(target=loop, args=(s,), daemon=True) for s in sessions]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        while thread.is_alive():  # a timeout keeps Ctrl+C working
+            thread.join(timeout=0.5)
     result.seconds = time.perf_counter() - started
     for session in sessions:
         session.conn.close()
