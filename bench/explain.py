@@ -34,14 +34,21 @@ def short(sql: str) -> str:
         ids = match.group(1).split(",")
         return f"IN ({', '.join(i.strip() for i in ids[:3])}, … {len(ids)} ids)"
 
-    return re.sub(r"IN \(((?:\s*-?\d+\s*,){20,}\s*-?\d+\s*)\)", shorten, sql)
+    sql = re.sub(r"IN \(((?:\s*-?\d+\s*,){20,}\s*-?\d+\s*)\)", shorten, sql)
+    return re.sub(  # the same lists in plans: '{1,2,3,…}'
+        r"'\{((?:-?\d+,){20,}-?\d+)\}'",
+        lambda m: (
+            "'{" + ",".join(m.group(1).split(",")[:3]) + f",… {m.group(1).count(',') + 1} ids}}'"
+        ),
+        sql,
+    )
 
 
 def plan(sql: str) -> str:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-            return "\n".join(row[0] for row in cursor.fetchall())
+            return short("\n".join(row[0] for row in cursor.fetchall()))
         cursor.execute("EXPLAIN QUERY PLAN " + sql)
         return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
 
