@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -77,7 +78,14 @@ def database(name: str, default_sqlite: Path) -> dict:
         raise ImproperlyConfigured(
             f"{name}: only postgres:// and sqlite:// are supported, got {raw!r}."
         )
-    return dict(config)
+    result: dict[str, Any] = dict(config)
+    if engine == "django.db.backends.postgresql":
+        # Escalade's list queries are short OLTP queries whose estimated cost crosses
+        # PostgreSQL's JIT threshold: compiling them cost more than running them
+        # (bench/FINDINGS.md: the "Tous" count went from 722 ms to 249 ms with JIT off).
+        options = result.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return result
 
 
 def email(name: str, default: str) -> dict:
