@@ -174,3 +174,15 @@ def test_a_solved_ticket_cannot_be_solved_again(lsu_ticket, referent):
 def test_a_solution_cannot_be_private(lsu_ticket, referent):
     with pytest.raises(InvalidInput):
         workflow.add_followup(lsu_ticket, by=referent, content="x", is_private=True, status=5)
+
+
+def test_naming_assignees_at_creation_needs_the_assign_right(demo, chef, referent):
+    from escalade.tickets.errors import Forbidden
+
+    before = Ticket.objects.count()
+    with pytest.raises(Forbidden):
+        open_lsu_ticket(demo, chef, assigned_groups=[demo.dsi_bai])
+    assert Ticket.objects.count() == before
+    ticket = open_lsu_ticket(demo, referent, assigned_groups=[demo.dsi_bai])
+    assigned = TicketActor.objects.filter(ticket=ticket, role=Role.ASSIGNED)
+    assert [a.group.name for a in assigned] == ["DSI-BAI"]  # no group in charge added

@@ -26,7 +26,6 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from escalade.accounts.models import User
-from escalade.accounts.rights import Right
 from escalade.accounts.who import NoProfile, Who, build_who
 from escalade.mailgate.models import InboundMessage, Mailbox, Outcome
 from escalade.mailgate.parsing import MalformedMessage, ParsedMessage, parse_message
@@ -354,7 +353,7 @@ def _reopen_as_new_ticket(
     """A reply to a Closed ticket opens a new one, linked, in the same entity and category."""
     for user in users:
         for who in _whos(user):
-            if not who.has(Right.TICKET_CREATE):
+            if not access.can_create(who):
                 continue
             if not _may_see(who, old):
                 continue
@@ -387,7 +386,7 @@ def _new_ticket(
     if not users:
         return _ticket_for_unknown_sender(parsed, mailbox, uploads, skipped)
     user = users[0]
-    who = next((w for w in _whos(user) if w.has(Right.TICKET_CREATE)), None)
+    who = next((w for w in _whos(user) if access.can_create(w)), None)
     if who is None:
         raise Refused(REASON_NO_PROFILE % parsed.from_address)
     entity = mailbox.entity if mailbox and mailbox.entity_id in who.entity_ids else None

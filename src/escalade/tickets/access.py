@@ -490,3 +490,13 @@ def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
 
 def can_create(who: Who | None) -> bool:
     return who is None or who.has(Right.TICKET_CREATE)
+
+
+def can_assign_at_creation(who: Who | None) -> bool:
+    """Name assignees on a new ticket (otherwise routing decides)."""
+    return who is None or who.has(Right.TICKET_ASSIGN)
+
+
+def can_choose_priority(who: Who | None) -> bool:
+    """Set the priority by hand instead of the urgency × impact matrix."""
+    return who is None or who.has(Right.TICKET_CHANGE_PRIORITY)

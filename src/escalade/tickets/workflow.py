@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from escalade.accounts.models import Entity, SupportGroup, User
-from escalade.accounts.rights import Right
 from escalade.accounts.who import Who
 from escalade.notifications import outbox
 from escalade.tickets import access, events, richtext
@@ -381,7 +380,7 @@ def create_ticket(
 ) -> Ticket:
     """Open a ticket: check, route (rules, then the category's group), record, notify."""
     if by is not None:
-        _require(by.has(Right.TICKET_CREATE), _("Votre profil ne permet pas de créer un ticket."))
+        _require(access.can_create(by), _("Votre profil ne permet pas de créer un ticket."))
     entity = _creation_entity(by, entity)
     ticket_type = _ticket_type(type)
     urgency = _level(urgency, "urgency")
@@ -391,7 +390,7 @@ def create_ticket(
     _check_category(category, entity, ticket_type, by)
     checked = [check(u) for u in attachments]
     if (assigned_users or assigned_groups) and by is not None:
-        _require(by.has(Right.TICKET_ASSIGN), _("Votre profil ne permet pas d'attribuer."))
+        _require(access.can_assign_at_creation(by), _("Votre profil ne permet pas d'attribuer."))
     if by is not None and not requesters and not requester_groups:
         requesters = [by.user]
 
@@ -413,9 +412,7 @@ def create_ticket(
             Category.objects.filter(pk=draft.category_id).first() if draft.category_id else None
         )
 
-    explicit_priority = priority is not None and (
-        by is None or by.has(Right.TICKET_CHANGE_PRIORITY)
-    )
+    explicit_priority = priority is not None and access.can_choose_priority(by)
     now = timezone.now()
     ticket = Ticket(
         entity=entity,
