@@ -27,10 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
-
 from escalade.accounts.models import Membership, ProfileGrant, User
-from escalade.accounts.rights import Right
 from escalade.accounts.who import NoProfile, Who, build_who
 from escalade.notifications.models import (
     DEFAULT_RECIPIENTS,
@@ -178,17 +175,8 @@ class Audience:
         if kind == RecipientKind.AUTHOR:
             return {author_id} if author_id else set()
         if kind == RecipientKind.ENTITY_ADMINS:
-            return entity_admins(self.ticket)
+            return access.entity_administrators(self.ticket.entity)
         return set()
-
-
-def entity_admins(ticket: Ticket) -> set[int]:
-    """Users holding a profile with ``ticket.delete`` on the ticket's entity (or above it)."""
-    ancestors = [int(pk) for pk in ticket.entity.path.strip("/").split("/") if pk]
-    grants = ProfileGrant.objects.filter(
-        Q(entity_id=ticket.entity_id) | Q(entity_id__in=ancestors, is_recursive=True)
-    ).select_related("profile")
-    return {g.user_id for g in grants if Right.TICKET_DELETE in (g.profile.rights or [])}
 
 
 class Viewer:

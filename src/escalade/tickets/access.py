@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from escalade.accounts.models import Entity, SupportGroup, User
+from escalade.accounts.models import Entity, ProfileGrant, SupportGroup, User
 from escalade.accounts.rights import Right
 from escalade.accounts.who import Who
 from escalade.tickets.errors import TicketNotFound
@@ -486,6 +486,16 @@ def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
     if search is None:
         raise TicketNotFound()
     return search
+
+
+def entity_administrators(entity: Entity) -> set[int]:
+    """Ids of the users who may delete tickets on ``entity`` (a grant there, or a recursive
+    one above it): the entity's administrators, for notifications."""
+    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
+    grants = ProfileGrant.objects.filter(
+        Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
+    ).select_related("profile")
+    return {g.user_id for g in grants if Right.TICKET_DELETE in (g.profile.rights or [])}
 
 
 def can_create(who: Who | None) -> bool:
