@@ -122,3 +122,42 @@ def test_the_workflow_refuses_a_ticket_out_of_reach_even_if_the_caller_forgot(
             attempt()
     assert lsu_ticket.events.count() == events
     assert Ticket.objects.filter(pk=lsu_ticket.pk).exists()
+
+
+def test_large_reach_is_filtered_by_entity_paths_with_the_same_result(demo, chef, admin_who):
+    """Past a few dozen entities, reach is one condition on paths, not thousands of ids."""
+    from escalade.accounts.models import Entity
+    from escalade.accounts.who import SMALL_REACH, build_who
+
+    department = Entity.objects.create(name="Département bench", parent=demo.academie)
+    schools = [
+        Entity.objects.create(name=f"École {n:03d}", parent=department)
+        for n in range(SMALL_REACH + 6)
+    ]
+    elsewhere = Entity.objects.create(name="Académie voisine")
+    placed = {}
+    for entity in (schools[0], schools[-1], department, demo.college, elsewhere):
+        ticket = open_lsu_ticket(demo, chef, title=f"Dans {entity.name}")
+        Ticket.objects.filter(pk=ticket.pk).update(entity=entity)
+        placed[entity.pk] = ticket.pk
+
+    def seen(who) -> set[int]:
+        return set(access.visible_tickets(who).values_list("pk", flat=True)) & set(
+            placed.values()
+        )
+
+    def expected(who) -> set[int]:
+        return {pk for entity_id, pk in placed.items() if entity_id in who.entity_ids}
+
+    everything = build_who(admin_who.user, profile_id=admin_who.profile.pk)
+    below = build_who(admin_who.user, profile_id=admin_who.profile.pk, entity_id=department.pk)
+    only = build_who(
+        admin_who.user, profile_id=admin_who.profile.pk, entity_id=department.pk, recursive=False
+    )
+    assert len(everything.entity_ids) > SMALL_REACH and len(below.entity_ids) > SMALL_REACH
+    assert "IN (SELECT" in str(access.visible_tickets(everything).query)  # paths, not ids
+    for who in (everything, below, only):
+        assert seen(who) == expected(who)
+    assert placed[elsewhere.pk] not in seen(everything)
+    assert seen(below) == {placed[schools[0].pk], placed[schools[-1].pk], placed[department.pk]}
+    assert seen(only) == {placed[department.pk]}

@@ -256,3 +256,29 @@ def test_sorting_and_paging_with_htmx_swap_only_the_results(client_as, demo, che
     body = listed(response)
     assert body.lstrip().startswith('<section id="resultats"') and "Filtre" not in body
     assert body.index("Zèbre") < body.index("Abeille")
+
+
+def test_long_lists_count_a_few_pages_ahead_and_exactly_on_demand(
+    client_as, demo, chef, monkeypatch
+):
+    """A long list does not count every row on each page: "Plus de N", exact on demand."""
+    from escalade.tickets import paging
+
+    monkeypatch.setattr(paging, "COUNT_AT_LEAST", 30)
+    monkeypatch.setattr(paging, "PAGES_AHEAD", 1)
+    for number in range(45):
+        open_lsu_ticket(demo, chef, title=f"Ticket numéro {number:02d}")
+    client = client_as("referent.lsu", "Référent fonctionnel")
+
+    page = listed(client.get("/tickets/?onglet=tous&tri=title&par_page=20"))
+    assert "Plus de 40 tickets" in page  # pages 1 and 2 counted and "Compter exactement" in page
+    assert "Page 1" in page and "Page 1 sur" not in page
+    assert "Ticket numéro 00" in page and "page=2" in page  # the next page is known
+
+    # Further pages count further ahead; the last page is exact again.
+    page = listed(client.get("/tickets/?onglet=tous&tri=title&par_page=20&page=3"))
+    assert "45 tickets" in page and "Page 3 sur 3" in page
+    assert "Ticket numéro 44" in page
+
+    page = listed(client.get("/tickets/?onglet=tous&tri=title&par_page=20&compte=exact"))
+    assert "45 tickets" in page and "Page 1 sur 3" in page and "Compter exactement" not in page

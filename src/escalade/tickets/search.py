@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from escalade.accounts.models import Entity
 from escalade.accounts.who import Who
-from escalade.tickets import access
+from escalade.tickets import access, fulltext
 from escalade.tickets.errors import InvalidInput
 from escalade.tickets.models import Category, Level, Role, Ticket, TicketActor, TicketType
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
@@ -59,6 +59,7 @@ FIELDS: dict[str, Field] = {
     "assigned": Field(gettext_lazy("Attribué à"), "actor", CHOICE_OPS),
     "observer": Field(gettext_lazy("Observateur"), "actor", CHOICE_OPS),
     "entity": Field(gettext_lazy("Entité"), "tree", TREE_OPS),
+    "text": Field(gettext_lazy("Texte (titre, description, suivis)"), "fulltext", TEXT_OPS),
     "title": Field(gettext_lazy("Titre"), "text", TEXT_OPS),
     "content": Field(gettext_lazy("Description"), "text", TEXT_OPS),
     "opened_at": Field(gettext_lazy("Date d'ouverture"), "date", DATE_OPS),
@@ -224,6 +225,13 @@ def _text(who: Who | None, criterion: Criterion) -> Q:
     return Q(**{f"{criterion.field}__icontains": text})
 
 
+def _fulltext(who: Who | None, criterion: Criterion) -> Q:
+    text = criterion.value.strip()
+    if not text or len(text) > 200:
+        raise _bad_value(criterion)
+    return fulltext.matches(who, text)
+
+
 def _date(who: Who | None, criterion: Criterion) -> Q:
     try:
         day = dt.date.fromisoformat(criterion.value.strip())
@@ -239,6 +247,7 @@ _BUILDERS = {
     "tree": _tree,
     "actor": _actor,
     "text": _text,
+    "fulltext": _fulltext,
     "date": _date,
 }
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import (
     FileResponse,
@@ -55,6 +54,7 @@ from escalade.tickets.models import (
     TicketActor,
     TicketType,
 )
+from escalade.tickets.paging import BoundedPaginator
 from escalade.tickets.search import FIELDS, OPERATORS, TABS
 from escalade.tickets.status import Status
 
@@ -124,10 +124,11 @@ def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str,
         tickets = search.with_list_relations(
             search.search_tickets(who, state.criteria(), state.sort)
         )
-        page = Paginator(tickets, state.per_page).get_page(state.page)
+        exact = request.GET.get("compte") == "exact"
+        page = BoundedPaginator(tickets, state.per_page, exact=exact).get_page(state.page)
     except InvalidInput as error:
         state.errors.append(error.message)
-        page = Paginator(Ticket.objects.none(), state.per_page).get_page(1)
+        page = BoundedPaginator(Ticket.objects.none(), state.per_page).get_page(1)
     columns = [(key, COLUMNS[key]) for key in state.columns]
     rows = [
         (ticket, [(key, column.value(ticket)) for key, column in columns])

@@ -1,0 +1,71 @@
+"""Text search in tickets: titles, descriptions and followups.
+
+On PostgreSQL it is full-text search with the French configuration (stemming:
+« imprimantes » finds « imprimante »), over expression GIN indexes created by
+migration 0004: the expressions below must stay exactly those of the indexes,
+or PostgreSQL reads every row. The query is ``websearch_to_tsquery``: words are
+ANDed, "quoted phrases", ``or``, and ``-word`` to exclude, as in a web search box.
+
+Substring filters ("Titre contient", "Description contient") keep their exact
+meaning (``icontains``); on PostgreSQL, trigram GIN indexes on ``UPPER(title)``
+and ``UPPER(content)`` make them indexable too.
+
+Every word must be found in one place: the title and description together, or one
+followup. SQLite (small desks, demos) has no such indexes: there each word is looked
+for as a substring.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
+from django.db import connection
+from django.db.models import F, Func, Q
+
+from escalade.accounts.who import Who
+from escalade.tickets import access
+from escalade.tickets.models import Followup, Ticket
+
+CONFIG = "french"
+MAX_WORDS = 10
+
+# The indexed expressions (migration 0004 creates the same ones).
+TICKET_DOCUMENT_SQL = (
+    "to_tsvector('french'::regconfig, COALESCE(title, '') || ' ' || COALESCE(content, ''))"
+)
+FOLLOWUP_DOCUMENT_SQL = "to_tsvector('french'::regconfig, COALESCE(content, ''))"
+
+
+class _Document(Func):
+    """``to_tsvector('french', COALESCE(a, '') || ' ' || COALESCE(b, '') …)``."""
+
+    template = "to_tsvector('french'::regconfig, COALESCE(%(expressions)s, ''))"
+    arg_joiner = ", '') || ' ' || COALESCE("
+    output_field = SearchVectorField()
+
+
+def _query(text: str) -> SearchQuery:
+    return SearchQuery(text, config=CONFIG, search_type="websearch")
+
+
+def matches(who: Who | None, text: str) -> Q:
+    """Tickets whose title, description or a followup ``who`` may read has ``text``."""
+    readable = access.readable_items(who, "followup")
+    if connection.vendor == "postgresql":
+        query = _query(text)
+        # One id set from both GIN indexes (an OR of the two would read every ticket).
+        in_tickets = Ticket.objects.filter(
+            SearchVectorExact(_Document(F("title"), F("content")), query)
+        ).values("pk")
+        in_followups = Followup.objects.filter(
+            readable, SearchVectorExact(_Document(F("content")), query)
+        ).values("ticket_id")
+        return Q(pk__in=in_tickets.union(in_followups, all=True))
+    words = [w.strip("\"'") for w in text.split()[:MAX_WORDS]]
+    words = [w for w in words if w and w.lower() != "or"]
+    in_ticket = Q()
+    in_followup = Q()
+    for word in words:
+        in_ticket &= Q(title__icontains=word) | Q(content__icontains=word)
+        in_followup &= Q(content__icontains=word)
+    followups = Followup.objects.filter(readable, in_followup).values("ticket_id")
+    return in_ticket | Q(pk__in=followups)

@@ -1,0 +1,50 @@
+"""Pages of long lists without counting a million rows on every page.
+
+A desk that has run for years holds hundreds of thousands of closed tickets; an
+exact ``COUNT(*)`` of "Tous" reads all those its viewer may see, on every page.
+``BoundedPaginator`` counts at most a few pages past the one shown
+(``SELECT count(*) FROM (… LIMIT n)``): the page, its neighbours and "plus de
+N tickets" are right, and cost what the page costs. The exact figure is one
+click away (``exact=True``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
+
+COUNT_AT_LEAST = 1000  # below this many rows, counts are always exact
+PAGES_AHEAD = 5  # how far past the page shown the count looks
+
+
+def bounded_count(queryset: Any, limit: int) -> tuple[int, bool]:
+    """(rows, exact): the number of rows if at most ``limit``, else (limit, False)."""
+    counted = queryset.order_by()[: limit + 1].count()
+    if counted > limit:
+        return limit, False
+    return counted, True
+
+
+class BoundedPaginator(Paginator):
+    def __init__(self, object_list: Any, per_page: int, *, exact: bool = False) -> None:
+        super().__init__(object_list, per_page)
+        self.exact = exact
+        self.is_exact = True
+        self.limit = COUNT_AT_LEAST
+
+    def get_page(self, number: Any) -> Page:
+        try:
+            wanted = max(1, int(number))
+        except (TypeError, ValueError):
+            wanted = 1
+        self.limit = max(COUNT_AT_LEAST, (wanted + PAGES_AHEAD) * self.per_page)
+        return super().get_page(number)
+
+    @cached_property
+    def count(self) -> int:  # type: ignore[override]
+        if self.exact:
+            return super().count
+        total, self.is_exact = bounded_count(self.object_list, self.limit)
+        return total
