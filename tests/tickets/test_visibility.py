@@ -142,9 +142,7 @@ def test_large_reach_is_filtered_by_entity_paths_with_the_same_result(demo, chef
         placed[entity.pk] = ticket.pk
 
     def seen(who) -> set[int]:
-        return set(access.visible_tickets(who).values_list("pk", flat=True)) & set(
-            placed.values()
-        )
+        return set(access.visible_tickets(who).values_list("pk", flat=True)) & set(placed.values())
 
     def expected(who) -> set[int]:
         return {pk for entity_id, pk in placed.items() if entity_id in who.entity_ids}
