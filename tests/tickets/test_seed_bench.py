@@ -37,3 +37,32 @@ def test_seed_bench_refuses_nonsense_sizes(db):
     with pytest.raises(CommandError, match="--tickets"):
         call_command("seed_bench", tickets=0)
     assert Ticket.objects.count() == 0
+
+
+def test_large_loads_rebuild_every_index_they_dropped(db, monkeypatch):
+    """From BULK_INDEX_THRESHOLD tickets, PostgreSQL's indexes are dropped and rebuilt."""
+    from django.db import connection
+
+    from escalade.tickets import benchdata
+
+    tables = ["tickets_ticket", "tickets_ticketactor", "tickets_followup", "tickets_ticketevent"]
+
+    def indexes() -> set[tuple[str, str]]:
+        if connection.vendor == "postgresql":
+            sql = "SELECT tablename, indexname FROM pg_indexes WHERE tablename = ANY(%s)"
+            params: list = [tables]
+        else:
+            sql = "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"
+            params = []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {(table, name) for table, name in cursor.fetchall() if table in tables}
+
+    before = indexes()
+    assert ("tickets_ticket", "ticket_updated") in before
+    monkeypatch.setattr(benchdata, "BULK_INDEX_THRESHOLD", 50)
+    call_command(
+        "seed_bench", tickets=60, entities=25, groups=3, users=10, batch=25, no_progress=True
+    )
+    assert indexes() == before
+    assert Ticket.objects.count() == 60
