@@ -166,8 +166,9 @@ class TicketCollection(ApiView):
     )
     def get(self, request: Request) -> Response:
         data = self.valid(s.TicketFilterSerializer, request.query_params)
+        who = self.who()
         try:
-            tickets = api_filters.apply(access.visible_tickets(self.who()), data)
+            tickets = api_filters.apply(access.visible_tickets(who), data, who)
         except api_filters.BadFilter as error:
             raise InvalidInput(_("Filtre invalide : %s") % error, field=str(error)) from None
         return paged(request, ticket_rows(tickets), s.TicketSummarySerializer)

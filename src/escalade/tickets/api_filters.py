@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from escalade.accounts.models import Entity
+from escalade.accounts.who import Who
+from escalade.tickets import fulltext
 from escalade.tickets.models import Category, Role, Ticket, TicketActor
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
 
@@ -79,7 +81,7 @@ def statuses(value: str | None) -> tuple[int, ...]:
     return tuple(codes)
 
 
-def apply(tickets: QuerySet[Ticket], data: dict[str, Any]) -> QuerySet[Ticket]:
+def apply(tickets: QuerySet[Ticket], data: dict[str, Any], who: Who | None) -> QuerySet[Ticket]:
     """``tickets`` (already the visible ones) narrowed by the validated filters, sorted."""
     tickets = tickets.filter(status__in=statuses(data.get("status")))
     for name, column in FIELD_FILTERS.items():
@@ -106,7 +108,6 @@ def apply(tickets: QuerySet[Ticket], data: dict[str, Any]) -> QuerySet[Ticket]:
         entity = Entity.objects.filter(pk=data["entity"]).first()
         tickets = tickets.filter(entity__path__startswith=entity.path) if entity else tickets.none()
     if data.get("q"):
-        text = data["q"]
-        tickets = tickets.filter(Q(title__icontains=text) | Q(content__icontains=text))
+        tickets = tickets.filter(fulltext.matches(who, data["q"]))
     ordering = ORDERINGS[data.get("ordering") or "-updated_at"]
     return tickets.order_by(ordering, "-pk" if ordering.startswith("-") else "pk")

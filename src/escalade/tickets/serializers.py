@@ -173,7 +173,11 @@ class TicketFilterSerializer(PageQuerySerializer):
     q = serializers.CharField(
         required=False,
         max_length=200,
-        help_text=_("Texte cherché dans le titre et la description."),
+        help_text=_(
+            "Texte cherché dans le titre, la description et les suivis lisibles "
+            "(recherche plein texte en français sur PostgreSQL : tous les mots, "
+            '"expression exacte", -mot pour exclure).'
+        ),
     )
     opened_after = serializers.DateTimeField(required=False)
     opened_before = serializers.DateTimeField(required=False)
