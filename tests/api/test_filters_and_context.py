@@ -127,3 +127,22 @@ def test_followup_with_status_solved_becomes_the_solution(demo, chef, api_as):
     detail = client.get(f"/api/v1/tickets/{ticket.pk}/").json()
     assert detail["status"] == 5
     assert [item["kind"] for item in detail["timeline"]] == ["solution"]
+
+
+def test_long_lists_count_a_few_pages_ahead_unless_asked_for_the_exact_total(
+    demo, chef, api_as, monkeypatch
+):
+    from escalade.tickets import paging
+
+    monkeypatch.setattr(paging, "COUNT_AT_LEAST", 4)
+    monkeypatch.setattr(paging, "PAGES_AHEAD", 1)
+    tickets = [open_lsu_ticket(demo, chef, title=f"Ticket {n}") for n in range(9)]
+    client = api_as("admin")
+    first = client.get("/api/v1/tickets/", {"status": "all", "page_size": 2}).json()
+    assert (first["count"], first["count_exact"], len(first["results"])) == (4, False, 2)
+    last = client.get("/api/v1/tickets/", {"status": "all", "page_size": 2, "page": 4}).json()
+    assert (last["count"], last["count_exact"]) == (9, True)  # counted up to page 5
+    exact = client.get("/api/v1/tickets/", {"status": "all", "page_size": 2, "count": "exact"})
+    assert (exact.json()["count"], exact.json()["count_exact"]) == (len(tickets), True)
+    refused = client.get("/api/v1/tickets/", {"count": "approx"})
+    assert refused.status_code == 400 and "count" in refused.json()["errors"]

@@ -152,3 +152,26 @@ def test_search_query_count_does_not_grow_with_rows(
         open_lsu_ticket(demo, chef, title=f"T{n}")
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert api.get("search/Ticket").json()["count"] == 6
+
+
+def test_totalcount_counts_ahead_of_the_range_and_paging_reaches_every_row(
+    demo, chef, glpi_as, monkeypatch
+):
+    """Past 1,000 rows the total is counted five ranges ahead; a client paging until its
+    range passes totalcount still gets every ticket, once."""
+    from escalade.tickets import paging
+
+    monkeypatch.setattr(paging, "COUNT_AT_LEAST", 3)
+    monkeypatch.setattr(paging, "PAGES_AHEAD", 1)
+    created = {open_lsu_ticket(demo, chef, title=f"Ticket {n}").pk for n in range(7)}
+    api = glpi_as("referent.lsu", "Référent fonctionnel")
+    first = api.get("search/Ticket", {"range": "0-1"})
+    assert first.status_code == 206
+    assert first.json()["totalcount"] == 4 and first["Content-Range"] == "0-1/4"
+    seen, start, total = [], 0, 1
+    while start < total:  # how GLPI clients page: until the range passes totalcount
+        body = api.get("search/Ticket", {"range": f"{start}-{start + 1}"}).json()
+        seen += [row["2"] for row in body.get("data", [])]
+        total, start = body["totalcount"], start + 2
+    assert sorted(seen) == sorted(created)
+    assert total == 7  # exact once the end is within reach

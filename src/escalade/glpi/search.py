@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from escalade.accounts.who import Who
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.items import date
-from escalade.tickets import access
+from escalade.tickets import access, paging
 from escalade.tickets.models import Role, Ticket, TicketActor
 from escalade.tickets.status import STATUS_GROUPS
 
@@ -436,7 +436,7 @@ def run(who: Who, params: dict[str, Any], start: int, end: int) -> SearchResult:
         if number not in columns:
             columns.append(number)
 
-    total = tickets.count()
+    total = paging.range_count(tickets, start, end)
     page = list(
         tickets.select_related("entity", "category").prefetch_related(
             Prefetch("actors", queryset=TicketActor.objects.select_related("user", "group"))

@@ -30,7 +30,7 @@ from escalade.glpi.http import (
     request_params,
 )
 from escalade.glpi.items import Ctx, profile_fields
-from escalade.tickets import access
+from escalade.tickets import access, paging
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
 
 logger = logging.getLogger(__name__)
@@ -251,7 +251,7 @@ def _listing(ctx: Ctx, item: items.ItemType, queryset: Any) -> HttpResponseBase:
     queryset = queryset.filter(items.text_filter(item, params.get("searchText")))
     prefix = "-" if order == "DESC" else ""
     queryset = queryset.order_by(f"{prefix}{item.sort_fields[sort]}", f"{prefix}pk")
-    total = queryset.count()
+    total = paging.range_count(queryset, start, end)
     check_start(start, total)
     page = list(item.prepare(queryset)[start : end + 1])
     if boolean(params.get("only_id")):

@@ -33,7 +33,7 @@ from escalade.accounts.api_auth import (
 from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
 from escalade.accounts.who import Who, build_who
-from escalade.tickets import access, api_filters, workflow
+from escalade.tickets import access, api_filters, paging, workflow
 from escalade.tickets import serializers as s
 from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
@@ -136,11 +136,16 @@ def paged(
     page = s.PageQuerySerializer(data=request.query_params)
     page.is_valid(raise_exception=True)
     number, size = page.validated_data["page"], page.validated_data["page_size"]
-    total = queryset.count()
+    if page.validated_data.get("count") == "exact":
+        total, exact = queryset.count(), True
+    else:
+        limit = max(paging.COUNT_AT_LEAST, (number + paging.PAGES_AHEAD) * size)
+        total, exact = paging.bounded_count(queryset, limit)
     rows = list(queryset[(number - 1) * size : number * size])
     return Response(
         {
             "count": total,
+            "count_exact": exact,
             "page": number,
             "page_size": size,
             "results": serializer_class(rows, many=True, context=context or {}).data,

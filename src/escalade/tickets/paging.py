@@ -48,3 +48,12 @@ class BoundedPaginator(Paginator):
             return super().count
         total, self.is_exact = bounded_count(self.object_list, self.limit)
         return total
+
+
+def range_count(queryset: Any, start: int, end: int) -> int:
+    """GLPI's ``totalcount`` for the rows ``start``..``end``: exact up to five ranges past
+    ``end`` (and 1,000 rows), a lower bound beyond. A client paging until its range runs
+    past ``totalcount`` (or until an answer other than 206) still gets every row."""
+    size = max(1, end - start + 1)
+    limit = max(COUNT_AT_LEAST, end + 1 + PAGES_AHEAD * size)
+    return bounded_count(queryset, limit)[0]

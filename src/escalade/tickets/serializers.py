@@ -33,6 +33,11 @@ class PageQuerySerializer(serializers.Serializer):
     page_size = serializers.IntegerField(
         required=False, min_value=1, max_value=PAGE_SIZE_MAX, default=25
     )
+    count = serializers.ChoiceField(
+        choices=[("exact", "exact")],
+        required=False,
+        help_text=_("« exact » : compter tous les résultats, même au-delà de 1 000."),
+    )
 
 
 def page_of(item: serializers.Serializer, name: str) -> type[serializers.Serializer]:
@@ -41,7 +46,15 @@ def page_of(item: serializers.Serializer, name: str) -> type[serializers.Seriali
         name,
         (serializers.Serializer,),
         {
-            "count": serializers.IntegerField(),
+            "count": serializers.IntegerField(
+                help_text=_(
+                    "Nombre de résultats : exact jusqu'à 1 000 et jusqu'à cinq pages après "
+                    "la page demandée ; au-delà, la borne atteinte (voir count_exact)."
+                )
+            ),
+            "count_exact": serializers.BooleanField(
+                help_text=_("Faux si count est une borne inférieure (count=exact pour le total).")
+            ),
             "page": serializers.IntegerField(),
             "page_size": serializers.IntegerField(),
             "results": type(item)(many=True),
