@@ -439,7 +439,7 @@ def visible_categories(
     if entity is not None:
         return categories.filter(_shared_with(entity))
     if who is not None:
-        return categories.filter(_shared_with_any(who.entity_ids))
+        return categories.filter(_shared_with_reach(who))
     return categories
 
 
@@ -449,22 +449,111 @@ def category_allowed_in(category: Category, entity: Entity) -> bool:
     return category.is_recursive and entity.path.startswith(category.entity.path)
 
 
+def _ids_in(path: str) -> list[int]:
+    return [int(pk) for pk in path.strip("/").split("/") if pk]
+
+
 def _shared_with(entity: Entity) -> Q:
-    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
-    return Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
+    return Q(entity_id=entity.pk) | Q(entity_id__in=_ids_in(entity.path), is_recursive=True)
 
 
 def _shared_with_any(entity_ids: frozenset[int]) -> Q:
+    """Shared with one of ``entity_ids``, from the explicit list (the slow, general form)."""
     paths = Entity.objects.filter(pk__in=entity_ids).values_list("path", flat=True)
-    ancestors = {int(pk) for path in paths for pk in path.strip("/").split("/") if pk}
+    ancestors = {pk for path in paths for pk in _ids_in(path)}
     return Q(entity_id__in=entity_ids) | Q(entity_id__in=ancestors, is_recursive=True)
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """``who.entity_ids`` described by the tree: whole subtrees (their paths) and single
+    entities (id -> path). A handful of parameters instead of thousands of ids."""
+
+    subtrees: tuple[str, ...]
+    singles: dict[int, str]
+
+    def entity_q(self, prefix: str = "") -> Q:
+        """Q on Entity (``prefix`` ""), or on a model with an ``entity`` FK ("entity")."""
+        path = f"{prefix}__path__startswith" if prefix else "path__startswith"
+        ids = f"{prefix}_id__in" if prefix else "pk__in"
+        condition: Any = Q(**{ids: list(self.singles)})
+        for subtree in self.subtrees:
+            condition |= Q(**{path: subtree})
+        return condition
+
+    def ancestor_ids(self) -> set[int]:
+        """Every entity at or above one of the reach (the reach's own tree below its tops
+        adds no ancestor outside the reach)."""
+        return {pk for path in (*self.subtrees, *self.singles.values()) for pk in _ids_in(path)}
+
+
+def _describe_reach(who: Who) -> _Reach:
+    """The entities of ``who`` as build_who derives them from the active profile's grants
+    (recursive grants = subtrees, the others single entities), narrowed to the active
+    entity."""
+    grants = ProfileGrant.objects.filter(user_id=who.user.pk, profile_id=who.profile.pk)
+    rows = list(grants.values_list("entity_id", "entity__path", "is_recursive"))
+    if not rows:  # a superuser without grants: every entity
+        return _Reach(("/",), {})
+    subtrees = {path for _pk, path, recursive in rows if recursive}
+    singles = {pk: path for pk, path, recursive in rows if not recursive}
+    active = who.active_entity_id
+    if active is None:
+        return _Reach(tuple(sorted(subtrees)), singles)
+    known = {pk: path for pk, path, _r in rows}
+    active_path = known.get(active) or (
+        Entity.objects.filter(pk=active).values_list("path", flat=True).first() or ""
+    )
+    if not who.recursive:
+        return _Reach((), {active: active_path})
+    if any(active_path.startswith(subtree) for subtree in subtrees):
+        return _Reach((active_path,), {})
+    return _Reach(
+        tuple(sorted(s for s in subtrees if s.startswith(active_path))),
+        {pk: path for pk, path in singles.items() if path.startswith(active_path)},
+    )
+
+
+def _reach(who: Who) -> _Reach | None:
+    """``who.entity_ids`` by paths, once per ``who``; None when the description does not
+    count the same entities (then callers use the explicit ids)."""
+    cache = who.__dict__
+    if "_reach" not in cache:
+        reach: _Reach | None = _describe_reach(who)
+        assert reach is not None
+        if Entity.objects.filter(reach.entity_q()).count() != len(who.entity_ids):
+            reach = None
+        cache["_reach"] = reach
+    return cache["_reach"]
+
+
+def _in_reach(who: Who, prefix: str = "entity") -> Q:
+    """``who.entity_ids`` as a condition on Entity (``prefix`` "") or on an ``entity`` FK."""
+    reach = _reach(who)
+    if reach is None:
+        return Q(**{f"{prefix}_id__in" if prefix else "pk__in": who.entity_ids})
+    return reach.entity_q(prefix)
+
+
+def switchable_entities(who: Who) -> QuerySet[Entity]:
+    """The entities of ``who`` (for the entity chooser: build ``who`` without an active
+    entity to offer the whole reach of the profile)."""
+    return Entity.objects.filter(_in_reach(who, ""))
+
+
+def _shared_with_reach(who: Who) -> Q:
+    """Items (categories, groups) of an entity of ``who``, or recursive ones above."""
+    reach = _reach(who)
+    if reach is None:
+        return _shared_with_any(who.entity_ids)
+    return reach.entity_q("entity") | Q(entity_id__in=reach.ancestor_ids(), is_recursive=True)
 
 
 def visible_groups(who: Who | None) -> QuerySet[SupportGroup]:
     groups = SupportGroup.objects.all()
     if who is None:
         return groups
-    return groups.filter(_shared_with_any(who.entity_ids)).distinct()
+    return groups.filter(_shared_with_reach(who))
 
 
 def visible_users(who: Who | None) -> QuerySet[User]:
@@ -474,7 +563,8 @@ def visible_users(who: Who | None) -> QuerySet[User]:
         return users
     if not who.has_any(Right.TICKET_UPDATE, Right.TICKET_ASSIGN):
         return users.filter(pk=who.user.pk)
-    return users.filter(Q(grants__entity_id__in=who.entity_ids) | Q(pk=who.user.pk)).distinct()
+    granted = ProfileGrant.objects.filter(_in_reach(who), user_id=OuterRef("pk"))
+    return users.filter(Q(Exists(granted)) | Q(pk=who.user.pk))
 
 
 # --- History and saved searches ----------------------------------------------------

@@ -4,12 +4,14 @@ the rules. Choices offered come from ``access`` (categories, groups, users, stat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from escalade.accounts.models import SupportGroup
+from escalade.accounts.models import SupportGroup, User
 from escalade.accounts.who import Who
 from escalade.tickets import access
 from escalade.tickets.attachments import Upload
@@ -61,11 +63,30 @@ def category_choices(categories: Iterable[Category]) -> list[tuple[str, str]]:
     ]
 
 
+class PickedChoiceField(forms.ChoiceField):
+    """A select whose value the form checks with one lookup (clean_<name>), so the
+    choices are not built to validate it."""
+
+    def valid_value(self, value: Any) -> bool:
+        return True
+
+
+def _picked(queryset: QuerySet[Category], value: str) -> Category:
+    category = queryset.filter(pk=int(value)).first() if value.isdigit() else None
+    if category is None:
+        raise forms.ValidationError(
+            forms.ChoiceField.default_error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
+    return category
+
+
 class TicketCreateForm(forms.Form):
     type = forms.TypedChoiceField(
         label=_("Type"), choices=TicketType.choices, coerce=int, initial=TicketType.INCIDENT
     )
-    category = forms.ChoiceField(label=_("Catégorie"), required=False)
+    category = PickedChoiceField(label=_("Catégorie"), required=False)
     urgency = forms.TypedChoiceField(
         label=_("Urgence"), choices=URGENCY_CHOICES, coerce=int, initial=Level.MEDIUM
     )
@@ -84,12 +105,15 @@ class TicketCreateForm(forms.Form):
 
     def __init__(self, *args: Any, who: Who, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        ticket_type = self._ticket_type()
-        self.categories = {c.pk: c for c in access.visible_categories(who, ticket_type=ticket_type)}
-        _choices(self, "category").choices = [
-            ("", _("— Choisir —")),
-            *category_choices(self.categories.values()),
-        ]
+        self.who = who
+        # The choices are built only if the form is displayed (not on a valid POST).
+        _choices(self, "category").choices = self._category_choices
+
+    def _categories(self) -> QuerySet[Category]:
+        return access.visible_categories(self.who, ticket_type=self._ticket_type())
+
+    def _category_choices(self) -> list[tuple[str, str]]:
+        return [("", str(_("— Choisir —"))), *category_choices(self._categories())]
 
     def _ticket_type(self) -> int:
         raw = self.data.get("type") if self.is_bound else (self.initial or {}).get("type")
@@ -100,9 +124,7 @@ class TicketCreateForm(forms.Form):
 
     def clean_category(self) -> Category | None:
         value = self.cleaned_data.get("category")
-        if not value:
-            return None
-        return self.categories.get(int(value))
+        return _picked(self._categories(), value) if value else None
 
 
 class TicketUpdateForm(forms.Form):
@@ -242,41 +264,105 @@ class RefuseForm(forms.Form):
     )
 
 
-def party_choices(who: Who, role: int) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Users and groups ``who`` may pick for ``role``: values "u<id>" and "g<id>"."""
-    flag = {
-        Role.REQUESTER: "may_be_requester",
-        Role.ASSIGNED: "may_be_assigned",
-        Role.OBSERVER: "may_be_observer",
-    }[Role(role)]
-    groups = access.visible_groups(who).filter(**{flag: True}).order_by("name")
-    users = access.visible_users(who).order_by("last_name", "first_name", "username")
-    return [
-        (str(_("Groupes")), [(f"g{g.pk}", g.name) for g in groups]),
-        (str(_("Utilisateurs")), [(f"u{u.pk}", str(u)) for u in users]),
+SEARCH_LIMIT = 20  # users or groups offered at once: type to narrow
+INVALID_PARTY = _("Choisissez un utilisateur ou un groupe proposé par la recherche.")
+
+PARTY_FLAGS = {
+    Role.REQUESTER: "may_be_requester",
+    Role.ASSIGNED: "may_be_assigned",
+    Role.OBSERVER: "may_be_observer",
+}
+
+
+def _words(text: str) -> list[str]:
+    return text.strip()[:100].split()[:5]
+
+
+def matching_users(who: Who, text: str) -> QuerySet[User]:
+    """Users ``who`` may pick whose name, login or e-mail contains every word of ``text``;
+    none for an empty text (the directory is searched, never listed)."""
+    words = _words(text)
+    if not words:
+        return User.objects.none()
+    users = access.visible_users(who)
+    for word in words:
+        users = users.filter(
+            Q(username__icontains=word)
+            | Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+        )
+    return users.order_by("last_name", "first_name", "username", "pk")
+
+
+def matching_groups(who: Who, text: str, role: int | None = None) -> QuerySet[SupportGroup]:
+    """Groups ``who`` may pick (for ``role``: its may_be_* flag) named with every word."""
+    groups = access.visible_groups(who)
+    if role is not None:
+        groups = groups.filter(**{PARTY_FLAGS[Role(role)]: True})
+    for word in _words(text):
+        groups = groups.filter(name__icontains=word)
+    return groups.order_by("name", "pk")
+
+
+@dataclass
+class PartyChoices:
+    """What "+" offers: a bounded page of groups and users, and whether there is more."""
+
+    choices: list[tuple[str, list[tuple[str, str]]]]
+    more: bool
+    searched: bool
+
+
+def party_choices(who: Who, role: int, text: str = "") -> PartyChoices:
+    """Users and groups ``who`` may pick for ``role`` matching ``text`` (values "u<id>" and
+    "g<id>"), at most SEARCH_LIMIT of each; without text, the first groups only."""
+    groups = list(matching_groups(who, text, role)[: SEARCH_LIMIT + 1])
+    users = list(matching_users(who, text)[: SEARCH_LIMIT + 1])
+    more = len(groups) > SEARCH_LIMIT or len(users) > SEARCH_LIMIT
+    choices = [
+        (str(_("Groupes")), [(f"g{g.pk}", g.name) for g in groups[:SEARCH_LIMIT]]),
+        (str(_("Utilisateurs")), [(f"u{u.pk}", str(u)) for u in users[:SEARCH_LIMIT]]),
     ]
+    return PartyChoices(choices, more, bool(_words(text)))
+
+
+def find_party(who: Who, value: str, role: int) -> User | SupportGroup | None:
+    """The user "u<id>" or group "g<id>" if ``who`` may pick it for ``role``; None for an
+    unknown value and for one outside the caller's reach alike (one query)."""
+    kind, pk = value[:1], value[1:]
+    if kind not in ("u", "g") or not pk.isdigit() or len(pk) > 18:
+        return None
+    if kind == "u":
+        return access.visible_users(who).filter(pk=int(pk)).first()
+    return matching_groups(who, "", role).filter(pk=int(pk)).first()
 
 
 class ActorForm(forms.Form):
     role = forms.TypedChoiceField(choices=Role.choices, coerce=int, widget=forms.HiddenInput)
-    party = forms.ChoiceField(label=_("Utilisateur ou groupe"))
+    party = forms.CharField(
+        label=_("Utilisateur ou groupe"),
+        max_length=20,
+        error_messages={"required": INVALID_PARTY},
+    )
 
     def __init__(self, *args: Any, who: Who, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.who = who
-        role = self.data.get("role") if self.is_bound else self.initial.get("role")
-        try:
-            role = Role(int(str(role)))
-        except (TypeError, ValueError):
-            role = Role.OBSERVER
-        _choices(self, "party").choices = party_choices(who, role)
+        self.chosen: User | SupportGroup | None = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "role" in data and "party" in data:
+            self.chosen = find_party(self.who, data["party"], data["role"])
+            if self.chosen is None:
+                self.add_error("party", INVALID_PARTY)
+        return data
 
     def chosen_party(self) -> dict[str, Any]:
-        value = self.cleaned_data["party"]
-        pk = int(value[1:])
-        if value[0] == "u":
-            return {"user": access.visible_users(self.who).get(pk=pk)}
-        return {"group": access.visible_groups(self.who).get(pk=pk)}
+        if isinstance(self.chosen, User):
+            return {"user": self.chosen}
+        return {"group": self.chosen}
 
 
 class EscalateForm(forms.Form):

@@ -9,6 +9,7 @@ app_name = "tickets"
 urlpatterns = [
     path("tickets/", views.ticket_list, name="list"),
     path("tickets/export.csv", views.ticket_export, name="export"),
+    path("tickets/acteurs/", views.actor_options, name="actor_options"),
     path("tickets/nouveau/", views.ticket_create, name="create"),
     path("tickets/<int:pk>/", views.ticket_detail, name="detail"),
     path("tickets/<int:pk>/historique/", views.ticket_history, name="history"),
@@ -30,6 +31,7 @@ urlpatterns = [
         name="actor_remove",
     ),
     path("documents/<int:pk>/", views.attachment_download, name="attachment"),
+    path("entites/", views.entity_chooser, name="entity_chooser"),
     path("recherches/", views.saved_search_create, name="saved_search_create"),
     path("recherches/<int:pk>/supprimer/", views.saved_search_delete, name="saved_search_delete"),
 ]

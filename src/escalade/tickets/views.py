@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,16 +20,18 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from escalade.accounts.who import Who
+from escalade.accounts.who import Who, build_who
 from escalade.core.views import who_required
 from escalade.tickets import access, history, search, workflow
 from escalade.tickets.attachments import INLINE_TYPES
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, WorkflowError
 from escalade.tickets.forms import (
+    SEARCH_LIMIT,
     ActorForm,
     ApproveForm,
     DocumentForm,
@@ -42,9 +44,17 @@ from escalade.tickets.forms import (
     TaskForm,
     TicketCreateForm,
     TicketUpdateForm,
+    matching_groups,
+    matching_users,
     party_choices,
 )
-from escalade.tickets.listing import COLUMNS, PAGE_SIZES, STATUS_VALUE_CHOICES, ListState
+from escalade.tickets.listing import (
+    COLUMNS,
+    MAX_ROWS,
+    PAGE_SIZES,
+    STATUS_VALUE_CHOICES,
+    ListState,
+)
 from escalade.tickets.models import (
     URGENCY_CHOICES,
     Level,
@@ -69,7 +79,9 @@ ADD_TABS = {
 # --- The list ---------------------------------------------------------------------------
 
 
-def _value_choices(who: Who, kinds: set[str]) -> dict[str, list[tuple[str, str]]]:
+def _value_choices(
+    who: Who, kinds: set[str], selected_users: Iterable[int] = ()
+) -> dict[str, list[tuple[str, str]]]:
     """Options of the value selects, fetched once per kind present on the page."""
     from escalade.accounts.models import Entity
     from escalade.tickets.forms import category_choices
@@ -86,20 +98,38 @@ def _value_choices(who: Who, kinds: set[str]) -> dict[str, list[tuple[str, str]]
         entities = Entity.objects.filter(pk__in=who.entity_ids).order_by("full_name")
         choices["entity"] = [(str(e.pk), "\u00a0\u00a0\u00a0" * e.level + e.name) for e in entities]
     if kinds & {"requester", "assigned", "observer"}:
-        special = [
-            (search.ME, _("Moi")),
-            (search.MY_GROUPS, _("Mes groupes")),
-            (search.MINE, _("Moi ou mes groupes")),
-        ]
-        groups = [(f"g{g.pk}", g.name) for g in access.visible_groups(who).order_by("name")]
-        users = [(f"u{u.pk}", str(u)) for u in access.visible_users(who)]
-        choices["actor"] = special + groups + users
+        choices["actor"] = _actor_value_choices(who, selected_users)
     return choices
+
+
+def _special_actor_choices() -> list[tuple[str, str]]:
+    return [
+        (search.ME, _("Moi")),
+        (search.MY_GROUPS, _("Mes groupes")),
+        (search.MINE, _("Moi ou mes groupes")),
+    ]
+
+
+def _actor_value_choices(who: Who, user_ids: Iterable[int]) -> list[tuple[str, str]]:
+    """Moi / Mes groupes, the groups, and only the users already chosen in the filter:
+    the others are found with the search box (``actor_options``)."""
+    groups = [(f"g{g.pk}", g.name) for g in access.visible_groups(who).order_by("name")]
+    users = access.visible_users(who).filter(pk__in=sorted(set(user_ids))[:MAX_ROWS])
+    chosen = [(f"u{u.pk}", str(u)) for u in users.order_by("last_name", "first_name", "pk")]
+    return _special_actor_choices() + groups + chosen
 
 
 def _filter_rows(who: Who, state: ListState) -> list[dict[str, Any]]:
     kinds = {r.field for r in state.rows}
-    options = _value_choices(who, kinds)
+    chosen_users = {
+        int(r.value[1:])
+        for r in state.rows
+        if FIELDS[r.field].kind == "actor"
+        and r.value[:1] == "u"
+        and r.value[1:].isdigit()
+        and len(r.value) < 19
+    }
+    options = _value_choices(who, kinds, chosen_users)
     rows = []
     for index, row in enumerate(state.rows):
         field = FIELDS[row.field]
@@ -182,6 +212,25 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
     if htmx and htmx.target == "resultats":
         return render(request, "tickets/partials/results.html", context)
     return render(request, "tickets/ticket_list.html", context)
+
+
+@require_GET
+@who_required
+def actor_options(request: HttpRequest) -> HttpResponse:
+    """Search as you type in an actor filter row (htmx): <option>s of the special values,
+    then the groups and users matching ``q`` that ``who`` may see, a few of each."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    text = request.GET.get("q", "")
+    groups = list(matching_groups(who, text)[: SEARCH_LIMIT + 1])
+    users = list(matching_users(who, text)[: SEARCH_LIMIT + 1])
+    context = {
+        "special": _special_actor_choices(),
+        "groups": [(f"g{g.pk}", g.name) for g in groups[:SEARCH_LIMIT]],
+        "users": [(f"u{u.pk}", str(u)) for u in users[:SEARCH_LIMIT]],
+        "more": len(groups) > SEARCH_LIMIT or len(users) > SEARCH_LIMIT,
+        "searched": bool(text.strip()),
+    }
+    return render(request, "tickets/partials/actor_options.html", context)
 
 
 @require_GET
@@ -354,7 +403,7 @@ def _detail_context(
                 "label": Role(role).label,
                 "can_add": can_add[role],
                 "actors": [(a, access.can_remove_actor(who, ticket, a)) for a in members],
-                "choices": party_choices(who, role) if can_add[role] else [],
+                "choices": party_choices(who, role) if can_add[role] else None,
             }
         )
     allowed = {
@@ -684,16 +733,40 @@ def actor_search(request: HttpRequest, pk: int) -> HttpResponse:
         role = Role.OBSERVER
     if not access.can_manage_actors(who, ticket, role):
         return forbidden(request, _("Vous ne pouvez pas modifier les acteurs de ce ticket."))
-    needle = request.GET.get("q", "").strip().casefold()[:100]
-    choices = [
-        (group, [(v, label) for v, label in options if needle in label.casefold()])
-        for group, options in party_choices(who, role)
-    ]
+    text = request.GET.get("q", "")
     return render(
         request,
         "tickets/partials/actor_choices.html",
-        {"choices": choices, "role": role, "ticket": ticket},
+        {"choices": party_choices(who, role, text), "role": role, "ticket": ticket},
     )
+
+
+ENTITIES_PER_PAGE = 50
+
+
+@require_GET
+@who_required
+def entity_chooser(request: HttpRequest) -> HttpResponse:
+    """The entities of the active profile, searched by name and paged, each with a button
+    that makes it the active entity (POST to accounts:switch_entity)."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    active = who.active_entity_id
+    if active is not None:
+        who = build_who(who.user, profile_id=who.profile.pk)  # the whole reach, not the active
+    entities = access.switchable_entities(who)
+    text = request.GET.get("q", "").strip()[:100]
+    for word in text.split()[:5]:
+        entities = entities.filter(full_name__icontains=word)
+    page = Paginator(entities.order_by("full_name", "pk"), ENTITIES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("tickets:list")
+    context = {"page": page, "q": text, "next": back, "active": active}
+    return render(request, "tickets/entity_chooser.html", context)
 
 
 @require_GET

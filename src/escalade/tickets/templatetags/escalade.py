@@ -8,7 +8,6 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from escalade.accounts.models import Entity
-from escalade.accounts.who import build_who
 from escalade.tickets.status import Status
 
 register = template.Library()
@@ -36,23 +35,28 @@ def status_label(status: int) -> str:
         return str(status)
 
 
+ENTITY_SELECT_MAX = 30  # beyond, the header links to the entity chooser page
+
+
 @register.inclusion_tag("core/partials/header_switches.html", takes_context=True)
 def header_switches(context: Any) -> dict[str, Any]:
+    """Profile and entity switches. The entity select lists the reach only when it is small
+    and known without a query (no active entity); otherwise the active entity and a link
+    to the chooser page, never the whole tree."""
     request = context["request"]
     who = getattr(request, "who", None)
     if not who:
         return {"who": None, "request": request}
-    reach = who.entity_ids
+    data: dict[str, Any] = {"who": who, "request": request, "profiles": who.profiles}
+    if who.active_entity_id is None and len(who.entity_ids) <= ENTITY_SELECT_MAX:
+        entities = list(Entity.objects.filter(pk__in=who.entity_ids).order_by("full_name"))
+        data["entities"] = [(e.pk, "\u00a0\u00a0" * e.level + e.name) for e in entities]
+        data["show_entities"] = len(entities) > 1
+        return data
+    data["show_chooser"] = True
     if who.active_entity_id is not None:
-        reach = build_who(who.user, profile_id=who.profile.pk).entity_ids
-    entities = list(Entity.objects.filter(pk__in=reach).order_by("full_name"))
-    return {
-        "who": who,
-        "request": request,
-        "profiles": who.profiles,
-        "entities": [(e.pk, "\u00a0\u00a0" * e.level + e.name) for e in entities],
-        "show_entities": len(entities) > 1,
-    }
+        data["active_entity"] = Entity.objects.filter(pk=who.active_entity_id).first()
+    return data
 
 
 @register.simple_tag
