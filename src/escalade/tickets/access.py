@@ -12,8 +12,9 @@ ticket that does not exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from escalade.accounts.models import Entity, ProfileGrant, SupportGroup, User
 from escalade.accounts.rights import Right
@@ -487,41 +488,20 @@ class _Reach:
         return {pk for path in (*self.subtrees, *self.singles.values()) for pk in _ids_in(path)}
 
 
-def _describe_reach(who: Who) -> _Reach:
-    """The entities of ``who`` as build_who derives them from the active profile's grants
-    (recursive grants = subtrees, the others single entities), narrowed to the active
-    entity."""
-    grants = ProfileGrant.objects.filter(user_id=who.user.pk, profile_id=who.profile.pk)
-    rows = list(grants.values_list("entity_id", "entity__path", "is_recursive"))
-    if not rows:  # a superuser without grants: every entity
-        return _Reach(("/",), {})
-    subtrees = {path for _pk, path, recursive in rows if recursive}
-    singles = {pk: path for pk, path, recursive in rows if not recursive}
-    active = who.active_entity_id
-    if active is None:
-        return _Reach(tuple(sorted(subtrees)), singles)
-    known = {pk: path for pk, path, _r in rows}
-    active_path = known.get(active) or (
-        Entity.objects.filter(pk=active).values_list("path", flat=True).first() or ""
-    )
-    if not who.recursive:
-        return _Reach((), {active: active_path})
-    if any(active_path.startswith(subtree) for subtree in subtrees):
-        return _Reach((active_path,), {})
-    return _Reach(
-        tuple(sorted(s for s in subtrees if s.startswith(active_path))),
-        {pk: path for pk, path in singles.items() if path.startswith(active_path)},
-    )
-
-
 def _reach(who: Who) -> _Reach | None:
-    """``who.entity_ids`` by paths, once per ``who``; None when the description does not
-    count the same entities (then callers use the explicit ids)."""
+    """``who.entity_ids`` by paths (from ``Who.entity_scope``), once per ``who``; None when
+    there is no description or it does not count the same entities (then callers use
+    the explicit ids)."""
     cache = who.__dict__
     if "_reach" not in cache:
-        reach: _Reach | None = _describe_reach(who)
-        assert reach is not None
-        if Entity.objects.filter(reach.entity_q()).count() != len(who.entity_ids):
+        scope = who.entity_scope
+        reach: _Reach | None = None
+        if scope is not None and scope.everything:
+            reach = _Reach(("/",), {})
+        elif scope is not None:
+            singles = Entity.objects.filter(pk__in=scope.ids).values_list("pk", "path")
+            reach = _Reach(scope.paths, dict(singles) if scope.ids else {})
+        if reach and Entity.objects.filter(reach.entity_q()).count() != len(who.entity_ids):
             reach = None
         cache["_reach"] = reach
     return cache["_reach"]
