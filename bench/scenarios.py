@@ -76,7 +76,7 @@ SCENARIOS: list[Scenario] = [
             f"/tickets/?onglet=tous&f=status&o=is&v=all&f=title&o=contains&v={SEARCH_WORD}"
             "&par_page=50",
         ),
-        note=f"Tous, Titre contient '{SEARCH_WORD}' (icontains; the list cannot search followups)",
+        note=f"Tous, Titre contient '{SEARCH_WORD}' (substring; trigram index on PostgreSQL)",
     ),
     Scenario(
         "list_search_content",
@@ -86,7 +86,30 @@ SCENARIOS: list[Scenario] = [
             "/tickets/?onglet=tous&f=status&o=is&v=all&f=content&o=contains&v=introuvable"
             "&par_page=50",
         ),
-        note="Tous, Description contient a word no ticket has (worst case: every row read)",
+        note="Tous, Description contient a word no ticket has (substring; trigram index on "
+        "PostgreSQL; without it every row is read)",
+    ),
+    Scenario(
+        "list_search_text",
+        "web",
+        lambda info, n: Request(
+            "GET",
+            "/tickets/?onglet=tous&f=status&o=is&v=all&f=text&o=contains"
+            f"&v={info['search_code']}&par_page=50",
+        ),
+        note="Tous, Texte (titles, descriptions, followups) contient a school's code "
+        "(full text; ≈ 1 ticket in 2,000)",
+    ),
+    Scenario(
+        "list_search_text_common",
+        "web",
+        lambda info, n: Request(
+            "GET",
+            f"/tickets/?onglet=tous&f=status&o=is&v=all&f=text&o=contains&v={SEARCH_WORD}"
+            "&par_page=50",
+        ),
+        note=f"Tous, Texte contient '{SEARCH_WORD}', a word of most tickets' followups "
+        "(the seed's vocabulary is 56 words): worst case of the full-text search",
     ),
     Scenario(
         "ticket_page",
@@ -164,6 +187,14 @@ SCENARIOS: list[Scenario] = [
         lambda info, n: Request(
             "GET", "/api/v1/tickets/?status=all&page_size=50&ordering=-updated_at"
         ),
+    ),
+    Scenario(
+        "api_search_text",
+        "api",
+        lambda info, n: Request(
+            "GET", f"/api/v1/tickets/?status=all&q={info['search_code']}&page_size=50"
+        ),
+        note="/api/v1/tickets/?q= a school's code (full text), all statuses",
     ),
     Scenario(
         "glpi_search",
