@@ -140,6 +140,20 @@ def test_python_decision_equals_visible_tickets(world, django_assert_num_queries
                 found = access.profiles_seeing(ticket, actors[ticket.pk], user, grants, groups)
             got = {p.pk or None for p in found}
             assert got == expected[ticket.pk], (user.username, ticket.title)
+            # The same with only the grants reaching the ticket's entity (as notifications
+            # load them), and whether the user holds any grant.
+            reaching = list(
+                ProfileGrant.objects.filter(
+                    access.grants_on(ticket.entity), user=user
+                ).select_related("profile", "entity")
+            )
+            assert {g.pk for g in reaching} == {
+                g.pk for g in grants if access.grant_reaches(g, ticket.entity)
+            }
+            found = access.profiles_seeing(
+                ticket, actors[ticket.pk], user, reaching, groups, holds_grants=bool(grants)
+            )
+            assert {p.pk or None for p in found} == got, (user.username, ticket.title)
             seen_pairs += bool(got)
     # The matrix is not trivial: many pairs seen, many not.
     assert 50 < seen_pairs < len(users) * len(tickets) - 50

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+
 from escalade.accounts.models import Membership, ProfileGrant, User
 from escalade.accounts.who import Who
 from escalade.notifications.models import (
@@ -210,12 +212,15 @@ class Viewer:
         self,
         user: User,
         audience: Audience,
-        grants: Sequence[ProfileGrant],
+        grants: Sequence[ProfileGrant],  # those reaching the ticket's entity
         items: Items,
     ):
         ticket = audience.ticket
         groups = frozenset(audience.actor_groups_of.get(user.pk, ()))
-        profiles = access.profiles_seeing(ticket, audience.actors, user, grants, groups)
+        holds = bool(getattr(user, "holds_grants", True))  # annotated by ``resolve``
+        profiles = access.profiles_seeing(
+            ticket, audience.actors, user, grants, groups, holds_grants=holds
+        )
         # Light acting contexts, only for the private-item rules (``can_see_followup`` and
         # ``can_see_task`` read the profile's rights and the user): their entities are
         # the ticket's alone and their groups the ticket's actor groups. Never use them
@@ -268,15 +273,17 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
 
     users = [
         user
-        for user in User.objects.filter(pk__in=wanted, is_active=True).order_by("pk")
+        for user in User.objects.filter(pk__in=wanted, is_active=True)
+        .annotate(holds_grants=Exists(ProfileGrant.objects.filter(user=OuterRef("pk"))))
+        .order_by("pk")
         if audience.alternative.get(user.pk) or user.email
     ]
     if not users:
         return []
+    # Only the grants reaching the ticket's entity matter (a user may hold hundreds).
     grants: dict[int, list[ProfileGrant]] = {user.pk: [] for user in users}
-    for grant in ProfileGrant.objects.filter(user_id__in=grants).select_related(
-        "profile", "entity"
-    ):
+    reaching = ProfileGrant.objects.filter(access.grants_on(ticket.entity), user_id__in=grants)
+    for grant in reaching.select_related("profile", "entity"):
         grants[grant.user_id].append(grant)
     items = _items(found)
 

@@ -492,11 +492,9 @@ def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
 def entity_administrators(entity: Entity) -> set[int]:
     """Ids of the users who may delete tickets on ``entity`` (a grant there, or a recursive
     one above it): the entity's administrators, for notifications."""
-    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
-    grants = ProfileGrant.objects.filter(
-        Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
-    ).select_related("profile")
-    return {g.user_id for g in grants if Right.TICKET_DELETE in (g.profile.rights or [])}
+    deleting = [p.pk for p in Profile.objects.only("rights") if Right.TICKET_DELETE in p.rights]
+    grants = ProfileGrant.objects.filter(grants_on(entity), profile_id__in=deleting)
+    return set(grants.values_list("user_id", flat=True))
 
 
 def can_create(who: Who | None) -> bool:
@@ -518,6 +516,13 @@ def can_choose_priority(who: Who | None) -> bool:
 # loaded once for all of them, instead of one ``visible_tickets`` query per recipient
 # and profile. The rules mirror ``visible_tickets`` one by one (a test compares both
 # over a matrix of users, profiles and tickets): change them together.
+
+
+def grants_on(entity: Entity) -> Q:
+    """The grants (``ProfileGrant`` filter) that reach ``entity``: there, or recursive on
+    one above it."""
+    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
+    return Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
 
 
 def grant_reaches(grant: ProfileGrant, entity: Entity) -> bool:
@@ -570,12 +575,19 @@ def profiles_seeing(
     user: User,
     grants: Sequence[ProfileGrant],
     group_ids: Collection[int],
+    *,
+    holds_grants: bool | None = None,
 ) -> list[Profile]:
     """The profiles with which ``user`` sees ``ticket`` (``visible_tickets`` of
-    ``build_who(user, profile_id=…)`` contains it), without a query: ``grants`` are all
-    the user's grants (profile and entity loaded), ``actors`` all the ticket's actors,
-    ``ticket.entity`` loaded. A superuser without grants acts with every right."""
-    if not grants:
+    ``build_who(user, profile_id=…)`` contains it), without a query.
+
+    ``grants``: the user's grants, profile and entity loaded; all of them, or only those
+    reaching the ticket's entity (``grants_on``) with ``holds_grants`` telling whether the
+    user holds any grant at all (a superuser without grants acts with every right).
+    ``actors``: all the ticket's actors; ``ticket.entity`` loaded."""
+    if holds_grants is None:
+        holds_grants = bool(grants)
+    if not holds_grants:
         if user.is_superuser and not ticket.is_deleted:
             return [superuser_profile()]
         return []
