@@ -492,7 +492,8 @@ def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
 def entity_administrators(entity: Entity) -> set[int]:
     """Ids of the users who may delete tickets on ``entity`` (a grant there, or a recursive
     one above it): the entity's administrators, for notifications."""
-    deleting = [p.pk for p in Profile.objects.only("rights") if Right.TICKET_DELETE in p.rights]
+    profiles = Profile.objects.only("rights")
+    deleting = [p.pk for p in profiles if Right.TICKET_DELETE in (p.rights or [])]
     grants = ProfileGrant.objects.filter(grants_on(entity), profile_id__in=deleting)
     return set(grants.values_list("user_id", flat=True))
 
