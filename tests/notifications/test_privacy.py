@@ -121,3 +121,20 @@ def test_observer_removed_from_the_ticket_is_no_longer_told(
     Notification.objects.all().delete()
     workflow.add_followup(watched_ticket, by=referent, content="Suite.")
     assert not Notification.objects.filter(recipient=prof).exists()
+
+
+def test_a_superuser_is_told_only_if_they_hold_no_grant_or_one_that_sees(demo, chef, referent):
+    """A superuser without any grant acts with every right; one whose only grant is on
+    another school does not see the ticket, and is not mailed."""
+    free = User.objects.create_superuser("root.free", email="free@example.org", password="x")
+    bound = User.objects.create_superuser("root.bound", email="bound@example.org", password="x")
+    ProfileGrant.objects.create(user=bound, profile=demo.super_admin, entity=demo.lycee)
+    ticket = open_lsu_ticket(demo, chef, observers=[free, bound])
+    workflow.add_followup(ticket, by=referent, content="Privé.", is_private=True)
+    told = set(
+        Notification.objects.filter(ticket_number=ticket.pk).values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert "root.free" in told
+    assert "root.bound" not in told

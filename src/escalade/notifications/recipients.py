@@ -27,8 +27,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+
 from escalade.accounts.models import Membership, ProfileGrant, User
-from escalade.accounts.who import NoProfile, Who, build_who
+from escalade.accounts.who import Who
 from escalade.notifications.models import (
     DEFAULT_RECIPIENTS,
     Event,
@@ -133,16 +135,22 @@ class Audience:
             for a in self.actors
             if a.user_id and a.alternative_email and a.use_notification
         }
-        group_ids = {
+        notified = {
             a.group_id
             for a in self.actors
             if a.group_id and a.use_notification and a.group and a.group.is_notified
         }
-        self.members: dict[int, set[int]] = {g: set() for g in group_ids}
-        for group_id, user_id in Membership.objects.filter(group_id__in=group_ids).values_list(
+        self.members: dict[int, set[int]] = {g: set() for g in notified}
+        # Every actor group's members, in the same query: which of a user's groups are
+        # actors is all the visibility rules need to know of their groups.
+        self.actor_groups_of: dict[int, set[int]] = {}
+        actor_groups = {a.group_id for a in self.actors if a.group_id}
+        for group_id, user_id in Membership.objects.filter(group_id__in=actor_groups).values_list(
             "group_id", "user_id"
         ):
-            self.members[group_id].add(user_id)
+            self.actor_groups_of.setdefault(user_id, set()).add(group_id)
+            if group_id in self.members:
+                self.members[group_id].add(user_id)
 
     def _users(self, role: int) -> set[int]:
         return {
@@ -179,18 +187,46 @@ class Audience:
         return set()
 
 
+Items = dict[tuple[str, int], Any]
+
+
+def _items(found: Sequence[Occurrence]) -> Items:
+    """The followups and tasks the change tells about, one query per kind."""
+    items: Items = {}
+    for key, model, event in (("followup", Followup, Event.FOLLOWUP), ("task", Task, Event.TASK)):
+        ids = {ref(o.data, key) for o in found if o.event == event}
+        if ids:
+            loaded = model.objects.in_bulk(ids)
+            items.update({(key, pk): loaded.get(pk) for pk in ids})
+    return items
+
+
 class Viewer:
-    """What one recipient could see of the ticket in the app, with any profile they hold."""
+    """What one recipient could see of the ticket in the app, with any profile they hold.
 
-    def __init__(self, user: User, ticket: Ticket, items: dict[tuple[str, int], Any]):
-        self.whos = _seeing_whos(user, ticket)
-        self.items = items  # followups and tasks, read once per change
+    Decided from rows loaded once for every recipient (their grants, and which of their
+    groups are actors of the ticket): no query per recipient.
+    """
 
-    def _item(self, model: type[Followup] | type[Task], key: str, data: dict[str, Any]) -> Any:
-        pk = ref(data, key)
-        if (key, pk) not in self.items:
-            self.items[(key, pk)] = model.objects.filter(pk=pk).first()
-        return self.items[(key, pk)]
+    def __init__(
+        self,
+        user: User,
+        audience: Audience,
+        grants: Sequence[ProfileGrant],  # those reaching the ticket's entity
+        items: Items,
+    ):
+        ticket = audience.ticket
+        groups = frozenset(audience.actor_groups_of.get(user.pk, ()))
+        holds = bool(getattr(user, "holds_grants", True))  # annotated by ``resolve``
+        profiles = access.profiles_seeing(
+            ticket, audience.actors, user, grants, groups, holds_grants=holds
+        )
+        # Light acting contexts, only for the private-item rules (``can_see_followup`` and
+        # ``can_see_task`` read the profile's rights and the user): their entities are
+        # the ticket's alone and their groups the ticket's actor groups. Never use them
+        # for anything else.
+        self.whos = [Who(user, p, frozenset({ticket.entity_id}), groups) for p in profiles]
+        self.items = items
 
     @property
     def sees_ticket(self) -> bool:
@@ -198,41 +234,23 @@ class Viewer:
 
     def sees(self, occurrence: Occurrence) -> bool:
         if occurrence.event == Event.FOLLOWUP:
-            followup = self._item(Followup, "followup", occurrence.data)
+            followup = self.items.get(("followup", ref(occurrence.data, "followup")))
             return followup is not None and any(
                 access.can_see_followup(w, followup) for w in self.whos
             )
         if occurrence.event == Event.TASK:
-            task = self._item(Task, "task", occurrence.data)
+            task = self.items.get(("task", ref(occurrence.data, "task")))
             return task is not None and any(access.can_see_task(w, task) for w in self.whos)
         return True
 
 
-def _seeing_whos(user: User, ticket: Ticket) -> list[Who]:
-    """One Who per profile ``user`` holds on the ticket's entity, keeping those that see it."""
-    grants = list(ProfileGrant.objects.filter(user=user).select_related("entity"))
-    profile_ids: list[int | None] = []
-    for grant in grants:
-        covers = grant.entity_id == ticket.entity_id or (
-            grant.is_recursive and ticket.entity.path.startswith(grant.entity.path)
-        )
-        if covers and grant.profile_id not in profile_ids:
-            profile_ids.append(grant.profile_id)
-    if not grants and user.is_superuser:
-        profile_ids = [None]
-    whos = []
-    for profile_id in profile_ids:
-        try:
-            who = build_who(user, profile_id=profile_id)
-        except NoProfile:
-            continue
-        if access.visible_tickets(who).filter(pk=ticket.pk).exists():
-            whos.append(who)
-    return whos
-
-
 def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) -> list[Recipient]:
-    """The people to mail about this change, each with the events they may be told about."""
+    """The people to mail about this change, each with the events they may be told about.
+
+    A constant number of queries whatever the number of recipients: the settings, the
+    actors, the actor groups' members, (the entity administrators,) the users, their
+    grants, and the followups and tasks told about.
+    """
     if not found:
         return []
     chosen = settings_by_event()
@@ -253,17 +271,29 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
     if not wanted:
         return []
 
+    users = [
+        user
+        for user in User.objects.filter(pk__in=wanted, is_active=True)
+        .annotate(holds_grants=Exists(ProfileGrant.objects.filter(user=OuterRef("pk"))))
+        .order_by("pk")
+        if audience.alternative.get(user.pk) or user.email
+    ]
+    if not users:
+        return []
+    # Only the grants reaching the ticket's entity matter (a user may hold hundreds).
+    grants: dict[int, list[ProfileGrant]] = {user.pk: [] for user in users}
+    reaching = ProfileGrant.objects.filter(access.grants_on(ticket.entity), user_id__in=grants)
+    for grant in reaching.select_related("profile", "entity"):
+        grants[grant.user_id].append(grant)
+    items = _items(found)
+
     recipients = []
-    items: dict[tuple[str, int], Any] = {}
-    users = User.objects.filter(pk__in=wanted, is_active=True).order_by("pk")
     for user in users:
-        email = audience.alternative.get(user.pk) or user.email
-        if not email:
-            continue
-        viewer = Viewer(user, ticket, items)
+        viewer = Viewer(user, audience, grants[user.pk], items)
         if not viewer.sees_ticket:
             continue
         visible = [o for o in wanted[user.pk] if viewer.sees(o)]
         if visible:
+            email = audience.alternative.get(user.pk) or user.email
             recipients.append(Recipient(user, email, visible))
     return recipients

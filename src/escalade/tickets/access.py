@@ -11,14 +11,15 @@ ticket that does not exist.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from escalade.accounts.models import Entity, ProfileGrant, SupportGroup, User
+from escalade.accounts.models import Entity, Profile, ProfileGrant, SupportGroup, User
 from escalade.accounts.rights import Right
-from escalade.accounts.who import Who
+from escalade.accounts.who import Who, superuser_profile
 from escalade.tickets.errors import TicketNotFound
 from escalade.tickets.models import (
     Attachment,
@@ -578,11 +579,10 @@ def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
 def entity_administrators(entity: Entity) -> set[int]:
     """Ids of the users who may delete tickets on ``entity`` (a grant there, or a recursive
     one above it): the entity's administrators, for notifications."""
-    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
-    grants = ProfileGrant.objects.filter(
-        Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
-    ).select_related("profile")
-    return {g.user_id for g in grants if Right.TICKET_DELETE in (g.profile.rights or [])}
+    profiles = Profile.objects.only("rights")
+    deleting = [p.pk for p in profiles if Right.TICKET_DELETE in (p.rights or [])]
+    grants = ProfileGrant.objects.filter(grants_on(entity), profile_id__in=deleting)
+    return set(grants.values_list("user_id", flat=True))
 
 
 def can_create(who: Who | None) -> bool:
@@ -597,3 +597,93 @@ def can_assign_at_creation(who: Who | None) -> bool:
 def can_choose_priority(who: Who | None) -> bool:
     """Set the priority by hand instead of the urgency × impact matrix."""
     return who is None or who.has(Right.TICKET_CHANGE_PRIORITY)
+
+
+# --- Visibility of one ticket, decided in Python ------------------------------------
+# For the notifications: many recipients of one ticket are judged at once from rows
+# loaded once for all of them, instead of one ``visible_tickets`` query per recipient
+# and profile. The rules mirror ``visible_tickets`` one by one (a test compares both
+# over a matrix of users, profiles and tickets): change them together.
+
+
+def grants_on(entity: Entity) -> Q:
+    """The grants (``ProfileGrant`` filter) that reach ``entity``: there, or recursive on
+    one above it."""
+    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
+    return Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
+
+
+def grant_reaches(grant: ProfileGrant, entity: Entity) -> bool:
+    """The grant covers ``entity``: granted there, or recursively on one above it.
+    ``grant.entity`` must be loaded (select_related) for recursive grants."""
+    if grant.entity_id == entity.pk:
+        return True
+    return grant.is_recursive and entity.path.startswith(grant.entity.path)
+
+
+def seen_with_rights(
+    rights: Collection[str],
+    ticket: Ticket,
+    actors: Sequence[TicketActor],
+    user_id: int,
+    group_ids: Collection[int],
+) -> bool:
+    """What ``visible_tickets`` decides for a profile with ``rights`` whose entities
+    include the ticket's (the caller checked the reach): ``actors`` are all the ticket's
+    actors, ``group_ids`` the user's groups (only those that are actors matter)."""
+    if ticket.is_deleted:
+        return False
+    if Right.TICKET_READ_ALL in rights:
+        return True
+    groups = set(group_ids)
+
+    def acts(roles: Collection[int], *, user: bool = False, group: bool = False) -> bool:
+        return any(
+            a.role in roles
+            and ((user and a.user_id == user_id) or (group and a.group_id in groups))
+            for a in actors
+        )
+
+    mine = ticket.created_by_id == user_id or acts(WATCHING_ROLES, user=True)
+    if Right.TICKET_READ_MY in rights and mine:
+        return True
+    if Right.TICKET_READ_GROUP in rights and acts(WATCHING_ROLES, group=True):
+        return True
+    if Right.TICKET_READ_ASSIGNED in rights:
+        if acts((Role.ASSIGNED,), user=True, group=True):
+            return True
+        if Right.TICKET_ASSIGN in rights and ticket.status == Status.NEW:
+            return True
+    return False
+
+
+def profiles_seeing(
+    ticket: Ticket,
+    actors: Sequence[TicketActor],
+    user: User,
+    grants: Sequence[ProfileGrant],
+    group_ids: Collection[int],
+    *,
+    holds_grants: bool | None = None,
+) -> list[Profile]:
+    """The profiles with which ``user`` sees ``ticket`` (``visible_tickets`` of
+    ``build_who(user, profile_id=…)`` contains it), without a query.
+
+    ``grants``: the user's grants, profile and entity loaded; all of them, or only those
+    reaching the ticket's entity (``grants_on``) with ``holds_grants`` telling whether the
+    user holds any grant at all (a superuser without grants acts with every right).
+    ``actors``: all the ticket's actors; ``ticket.entity`` loaded."""
+    if holds_grants is None:
+        holds_grants = bool(grants)
+    if not holds_grants:
+        if user.is_superuser and not ticket.is_deleted:
+            return [superuser_profile()]
+        return []
+    found: dict[int, Profile] = {}
+    for grant in grants:
+        if grant.profile_id in found or not grant_reaches(grant, ticket.entity):
+            continue
+        rights = set(grant.profile.rights or [])
+        if seen_with_rights(rights, ticket, actors, user.pk, group_ids):
+            found[grant.profile_id] = grant.profile
+    return list(found.values())
