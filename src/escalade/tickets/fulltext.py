@@ -17,9 +17,11 @@ for as a substring.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, Q
+from django.db.models import BooleanField, F, Func, Q
 
 from escalade.accounts.who import Who
 from escalade.tickets import access
@@ -27,12 +29,29 @@ from escalade.tickets.models import Followup, Ticket
 
 CONFIG = "french"
 MAX_WORDS = 10
+MAX_IDS = 5000  # matches fetched before the search itself; past it, a subquery
 
 # The indexed expressions (migration 0004 creates the same ones).
 TICKET_DOCUMENT_SQL = (
     "to_tsvector('french'::regconfig, COALESCE(title, '') || ' ' || COALESCE(content, ''))"
 )
 FOLLOWUP_DOCUMENT_SQL = "to_tsvector('french'::regconfig, COALESCE(content, ''))"
+
+
+class IdIn(Func):
+    """``column = ANY(%s)`` with the ids as ONE array parameter (PostgreSQL): Django's
+    ``__in`` would send and process one parameter per id."""
+
+    template = "%(expressions)s = ANY(%%s::bigint[])"
+    output_field = BooleanField()
+
+    def __init__(self, column: str, ids: set[int]) -> None:
+        super().__init__(F(column))
+        self.ids = sorted(ids)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
+        sql, params = super().as_sql(compiler, connection, **extra)
+        return sql, [*params, self.ids]
 
 
 class _Document(Func):
@@ -53,13 +72,25 @@ def matches(who: Who | None, text: str) -> Q:
     if connection.vendor == "postgresql":
         query = _query(text)
         # One id set from both GIN indexes (an OR of the two would read every ticket).
-        in_tickets = Ticket.objects.filter(
-            SearchVectorExact(_Document(F("title"), F("content")), query)
-        ).values("pk")
-        in_followups = Followup.objects.filter(
-            readable, SearchVectorExact(_Document(F("content")), query)
-        ).values("ticket_id")
-        return Q(pk__in=in_tickets.union(in_followups, all=True))
+        in_tickets = (
+            Ticket.objects.filter(SearchVectorExact(_Document(F("title"), F("content")), query))
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        in_followups = (
+            Followup.objects.filter(readable, SearchVectorExact(_Document(F("content")), query))
+            .order_by()
+            .values_list("ticket_id", flat=True)
+        )
+        ids = in_tickets.union(in_followups, all=True)
+        # PostgreSQL cannot estimate how many rows a word matches (it assumes 0.5%), and
+        # would rather read every ticket than look 30,000 of them up. Most searches are
+        # for rare words (a school's code, an error number): fetch their ids first (one
+        # index read) and hand them over as one array, so the estimate is exact.
+        found = list(ids[: MAX_IDS + 1])
+        if len(found) <= MAX_IDS:
+            return Q(IdIn("pk", set(found)))
+        return Q(pk__in=ids)
     words = [w.strip("\"'") for w in text.split()[:MAX_WORDS]]
     words = [w for w in words if w and w.lower() != "or"]
     in_ticket = Q()
