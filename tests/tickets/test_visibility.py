@@ -159,3 +159,13 @@ def test_large_reach_is_filtered_by_entity_paths_with_the_same_result(demo, chef
     assert placed[elsewhere.pk] not in seen(everything)
     assert seen(below) == {placed[schools[0].pk], placed[schools[-1].pk], placed[department.pk]}
     assert seen(only) == {placed[department.pk]}
+
+
+def test_the_open_tickets_index_covers_the_not_solved_filter():
+    """The partial index serves "Non résolu" only while its condition is that filter."""
+    from escalade.tickets.status import STATUS_GROUPS, StatusGroup
+
+    index = next(i for i in Ticket._meta.indexes if i.name == "ticket_open_updated")
+    condition = dict(index.condition.children)
+    assert condition["status__in"] == [int(s) for s in STATUS_GROUPS[StatusGroup.NOT_SOLVED]]
+    assert condition["is_deleted"] is False

@@ -112,7 +112,7 @@ def build_who(
     allowed = set(direct)
     root_paths = tuple(sorted({g.entity.path for g in mine if g.is_recursive}))
     if tree_roots:
-        allowed |= set(entities_under(tree_roots).values_list("pk", flat=True))
+        allowed |= set(entities_under(tree_roots).order_by().values_list("pk", flat=True))
 
     active: set[int] = allowed
     scope = EntityScope(paths=root_paths, ids=frozenset(direct))

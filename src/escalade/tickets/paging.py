@@ -15,7 +15,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
-COUNT_AT_LEAST = 1000  # below this many rows, counts are always exact
+COUNT_AT_LEAST = 200  # below this many rows, counts are always exact
 PAGES_AHEAD = 5  # how far past the page shown the count looks
 
 
@@ -52,7 +52,7 @@ class BoundedPaginator(Paginator):
 
 def range_count(queryset: Any, start: int, end: int) -> int:
     """GLPI's ``totalcount`` for the rows ``start``..``end``: exact up to five ranges past
-    ``end`` (and 1,000 rows), a lower bound beyond. A client paging until its range runs
+    ``end`` (and 200 rows), a lower bound beyond. A client paging until its range runs
     past ``totalcount`` (or until an answer other than 206) still gets every row."""
     size = max(1, end - start + 1)
     limit = max(COUNT_AT_LEAST, end + 1 + PAGES_AHEAD * size)

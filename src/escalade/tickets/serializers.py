@@ -36,7 +36,7 @@ class PageQuerySerializer(serializers.Serializer):
     count = serializers.ChoiceField(
         choices=[("exact", "exact")],
         required=False,
-        help_text=_("« exact » : compter tous les résultats, même au-delà de 1 000."),
+        help_text=_("« exact » : compter tous les résultats, même au-delà de 200."),
     )
 
 
@@ -48,7 +48,7 @@ def page_of(item: serializers.Serializer, name: str) -> type[serializers.Seriali
         {
             "count": serializers.IntegerField(
                 help_text=_(
-                    "Nombre de résultats : exact jusqu'à 1 000 et jusqu'à cinq pages après "
+                    "Nombre de résultats : exact jusqu'à 200 et jusqu'à cinq pages après "
                     "la page demandée ; au-delà, la borne atteinte (voir count_exact)."
                 )
             ),
