@@ -146,3 +146,25 @@ def test_long_lists_count_a_few_pages_ahead_unless_asked_for_the_exact_total(
     assert (exact.json()["count"], exact.json()["count_exact"]) == (len(tickets), True)
     refused = client.get("/api/v1/tickets/", {"count": "approx"})
     assert refused.status_code == 400 and "count" in refused.json()["errors"]
+
+
+def test_the_list_serializer_fast_path_gives_what_its_fields_give(demo, chef, referent):
+    """TicketSummarySerializer writes its output by hand for speed: it must stay equal
+    to what DRF derives from the declared fields (which also document the API)."""
+    from rest_framework import serializers as drf
+
+    from escalade.tickets import workflow
+    from escalade.tickets.api import ticket_rows
+    from escalade.tickets.models import Ticket
+    from escalade.tickets.serializers import TicketSummarySerializer
+
+    ticket = open_lsu_ticket(demo, chef)
+    workflow.take(ticket, by=referent)
+    workflow.escalate(ticket, by=referent, group=demo.dsi_bai)
+    workflow.add_solution(ticket, by=referent, content="Fait")
+    bare = Ticket.objects.create(entity=demo.college, title="Sans catégorie", content="x")
+    for row in ticket_rows(Ticket.objects.filter(pk__in=[ticket.pk, bare.pk])):
+        serializer = TicketSummarySerializer()
+        generic = drf.Serializer.to_representation(serializer, row)
+        assert serializer.to_representation(row) == dict(generic)
+        assert list(serializer.to_representation(row)) == list(generic)  # same key order

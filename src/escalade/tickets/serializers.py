@@ -6,6 +6,8 @@ enforces the rules. Output serializers only read. None of them saves anything.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -117,6 +119,56 @@ class TicketSummarySerializer(serializers.Serializer):
     closed_at = serializers.DateTimeField(allow_null=True)
     actors = ActorSerializer(many=True, source="actors.all")
 
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """What the fields above give (a test compares both), written out: lists send
+        50 of these, and DRF's generic walk over 100 nested fields cost more than the
+        database. Dates still go through the field, for their exact format."""
+        date = self.fields["opened_at"].to_representation
+
+        def when(value: Any) -> Any:
+            return None if value is None else date(value)
+
+        def node(value: Any) -> Any:
+            if value is None:
+                return None
+            return {"id": value.pk, "name": value.name, "full_name": value.full_name}
+
+        return {
+            "id": instance.pk,
+            "title": instance.title,
+            "type": instance.type,
+            "status": instance.status,
+            "status_label": str(instance.get_status_display()),
+            "urgency": instance.urgency,
+            "impact": instance.impact,
+            "priority": instance.priority,
+            "category": node(instance.category),
+            "entity": node(instance.entity),
+            "source": str(instance.source),
+            "opened_at": when(instance.opened_at),
+            "updated_at": when(instance.updated_at),
+            "solved_at": when(instance.solved_at),
+            "closed_at": when(instance.closed_at),
+            "actors": [
+                {
+                    "id": actor.pk,
+                    "role": actor.role,
+                    "user": None
+                    if actor.user is None
+                    else {
+                        "id": actor.user.pk,
+                        "username": actor.user.username,
+                        "name": str(actor.user),
+                    },
+                    "group": None
+                    if actor.group is None
+                    else {"id": actor.group.pk, "name": actor.group.name},
+                    "use_notification": actor.use_notification,
+                }
+                for actor in instance.actors.all()
+            ],
+        }
+
 
 class AttachmentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -146,6 +198,9 @@ class TimelineItemSerializer(serializers.Serializer):
 
 
 class TicketDetailSerializer(TicketSummarySerializer):
+    # Every declared field, the generic way (the summary's fast path knows only its own).
+    to_representation = serializers.Serializer.to_representation  # type: ignore[assignment]
+
     content = serializers.CharField(help_text=_("HTML nettoyé."))
     created_by = UserRefSerializer(allow_null=True)
     taken_at = serializers.DateTimeField(allow_null=True)
