@@ -282,3 +282,20 @@ def test_long_lists_count_a_few_pages_ahead_and_exactly_on_demand(
 
     page = listed(client.get("/tickets/?onglet=tous&tri=title&par_page=20&compte=exact"))
     assert "45 tickets" in page and "Page 1 sur 3" in page and "Compter exactement" not in page
+
+
+def test_options_escape_values_and_labels_and_mark_the_selected_ones():
+    from django.utils.safestring import mark_safe
+
+    from escalade.tickets.templatetags.escalade import options
+
+    html = options(
+        [
+            ('a"b', "<script>x</script>"),
+            ("Groupes", [("g1", "R&D"), ("g2", mark_safe("<b>B</b>"))]),
+        ],
+        ["g1"],
+    )
+    assert '<option value="a&quot;b">&lt;script&gt;x&lt;/script&gt;</option>' in html
+    assert '<optgroup label="Groupes"><option value="g1" selected>R&amp;D</option>' in html
+    assert '<option value="g2"><b>B</b></option></optgroup>' in html  # already safe: kept
