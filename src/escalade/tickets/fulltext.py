@@ -49,8 +49,8 @@ class IdIn(Func):
         super().__init__(F(column))
         self.ids = sorted(ids)
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
-        sql, params = super().as_sql(compiler, connection, **extra)
+    def as_sql(self, compiler: Any, connection: Any, *args: Any, **extra: Any) -> Any:
+        sql, params = super().as_sql(compiler, connection, *args, **extra)
         return sql, [*params, self.ids]
 
 

@@ -156,7 +156,7 @@ def _cells(ticket: Ticket, columns: list[tuple[str, Any]]) -> list[str]:
     """The row's ``<td>``s, built here once rather than branched on in the template for
     each of 50 rows × 7 columns (a third of the list's rendering time)."""
     url = reverse("tickets:detail", args=[ticket.pk])
-    cells = []
+    cells: list[str] = []
     for key, column in columns:
         text = column.value(ticket)
         if key == "title":
