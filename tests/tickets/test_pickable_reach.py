@@ -84,7 +84,8 @@ def whos(demo, tree):
             yield build_who(admin, entity_id=entity.pk, recursive=recursive)
 
 
-def test_picking_lists_mean_what_the_entity_list_means(demo, tree):
+def test_picking_lists_mean_what_the_entity_list_means(demo, tree, monkeypatch):
+    monkeypatch.setattr("escalade.accounts.who.SMALL_REACH", 0)  # always by paths here
     checked = 0
     for who in whos(demo, tree):
         for ticket_type in (None, TicketType.INCIDENT, TicketType.REQUEST):
@@ -100,7 +101,7 @@ def test_picking_lists_mean_what_the_entity_list_means(demo, tree):
         groups = SupportGroup.objects.filter(reference_shared(who.entity_ids))
         assert set(access.visible_groups(who)) == set(groups), (who.user, who.active_entity_id)
         assert set(access.visible_users(who).values_list("pk", flat=True)) == reference_users(who)
-        assert access._reach(who) is not None  # by paths, not the fallback on the id list
+        assert who.reach_by_paths  # by paths, not the fallback on the id list
         checked += 1
     assert checked == 25
 
@@ -110,7 +111,7 @@ def test_an_entity_list_the_grants_do_not_describe_is_used_as_is(demo, tree):
 
     tech = as_(demo, "tech.bai")
     narrowed = dataclasses.replace(tech, entity_ids=frozenset({tree["ecole"].pk}))
-    assert access._reach(narrowed) is None
+    assert not narrowed.reach_by_paths
     expected = set(Category.objects.filter(reference_shared(narrowed.entity_ids)))
     assert set(access.visible_categories(narrowed)) == expected
     assert Category.objects.get(name="Cat École A d") in expected
@@ -120,12 +121,14 @@ def test_an_entity_list_the_grants_do_not_describe_is_used_as_is(demo, tree):
 def test_categories_of_the_create_form_cost_a_few_queries(
     demo, tree, django_assert_max_num_queries
 ):
+    from escalade.accounts.who import SMALL_REACH
     from tests.conftest import as_
 
     tech = as_(demo, "tech.bai")
-    for number in range(40):
-        Entity.objects.create(name=f"Établissement {number}", parent=tree["ecole"])
+    for number in range(SMALL_REACH + 10):  # a reach large enough to be told by paths
+        last = Entity.objects.create(name=f"Établissement {number}", parent=tree["ecole"])
     tech = build_who(tech.user)
+    assert tech.reach_by_paths
     with django_assert_max_num_queries(3) as queries:
         list(access.visible_categories(tech))
-    assert all(str(tree["ecole"].pk + 40) not in q["sql"] for q in queries.captured_queries)
+    assert all(str(last.pk) not in q["sql"] for q in queries.captured_queries)

@@ -32,6 +32,11 @@ class Who:
     # paths) and the single entities they are made of. ``None``: only the id set is known.
     entity_scope: EntityScope | None = field(default=None, compare=False)
 
+    @property
+    def reach_by_paths(self) -> bool:
+        """Whether queries describe the entities by their tree (past ``SMALL_REACH``)."""
+        return self.entity_scope is not None and len(self.entity_ids) > SMALL_REACH
+
     def in_reach(self, column: str = "entity_id") -> Q:
         """``column`` (an entity foreign key) among the active entities, as one condition.
 
@@ -40,7 +45,7 @@ class Who:
         the tree of every entity is no condition at all.
         """
         scope = self.entity_scope
-        if scope is None or len(self.entity_ids) <= SMALL_REACH:
+        if scope is None or not self.reach_by_paths:
             return Q(**{f"{column}__in": self.entity_ids})
         if scope.everything:
             return Q()

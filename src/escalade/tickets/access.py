@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -477,68 +476,26 @@ def _shared_with_any(entity_ids: frozenset[int]) -> Q:
     return Q(entity_id__in=entity_ids) | Q(entity_id__in=ancestors, is_recursive=True)
 
 
-@dataclass(frozen=True)
-class _Reach:
-    """``who.entity_ids`` described by the tree: whole subtrees (their paths) and single
-    entities (id -> path). A handful of parameters instead of thousands of ids."""
-
-    subtrees: tuple[str, ...]
-    singles: dict[int, str]
-
-    def entity_q(self, prefix: str = "") -> Q:
-        """Q on Entity (``prefix`` ""), or on a model with an ``entity`` FK ("entity")."""
-        path = f"{prefix}__path__startswith" if prefix else "path__startswith"
-        ids = f"{prefix}_id__in" if prefix else "pk__in"
-        condition: Any = Q(**{ids: list(self.singles)})
-        for subtree in self.subtrees:
-            condition |= Q(**{path: subtree})
-        return condition
-
-    def ancestor_ids(self) -> set[int]:
-        """Every entity at or above one of the reach (the reach's own tree below its tops
-        adds no ancestor outside the reach)."""
-        return {pk for path in (*self.subtrees, *self.singles.values()) for pk in _ids_in(path)}
-
-
-def _reach(who: Who) -> _Reach | None:
-    """``who.entity_ids`` by paths (from ``Who.entity_scope``), once per ``who``; None when
-    there is no description or it does not count the same entities (then callers use
-    the explicit ids)."""
-    cache = who.__dict__
-    if "_reach" not in cache:
-        scope = who.entity_scope
-        reach: _Reach | None = None
-        if scope is not None and scope.everything:
-            reach = _Reach(("/",), {})
-        elif scope is not None:
-            singles = Entity.objects.filter(pk__in=scope.ids).values_list("pk", "path")
-            reach = _Reach(scope.paths, dict(singles) if scope.ids else {})
-        if reach and Entity.objects.filter(reach.entity_q()).count() != len(who.entity_ids):
-            reach = None
-        cache["_reach"] = reach
-    return cache["_reach"]
-
-
-def _in_reach(who: Who, prefix: str = "entity") -> Q:
-    """``who.entity_ids`` as a condition on Entity (``prefix`` "") or on an ``entity`` FK."""
-    reach = _reach(who)
-    if reach is None:
-        return Q(**{f"{prefix}_id__in" if prefix else "pk__in": who.entity_ids})
-    return reach.entity_q(prefix)
-
-
 def switchable_entities(who: Who) -> QuerySet[Entity]:
     """The entities of ``who`` (for the entity chooser: build ``who`` without an active
     entity to offer the whole reach of the profile)."""
-    return Entity.objects.filter(_in_reach(who, ""))
+    return Entity.objects.filter(who.in_reach("pk"))
 
 
 def _shared_with_reach(who: Who) -> Q:
-    """Items (categories, groups) of an entity of ``who``, or recursive ones above."""
-    reach = _reach(who)
-    if reach is None:
+    """Items (categories, groups) of an entity of ``who``, or recursive ones above: from
+    the reach's paths (``Who.in_reach``) when it is large, not from thousands of ids."""
+    scope = who.entity_scope
+    if scope is None or not who.reach_by_paths:
         return _shared_with_any(who.entity_ids)
-    return reach.entity_q("entity") | Q(entity_id__in=reach.ancestor_ids(), is_recursive=True)
+    if scope.everything:
+        return Q()
+    paths = list(scope.paths)
+    if scope.ids:
+        paths += Entity.objects.filter(pk__in=scope.ids).values_list("path", flat=True)
+    # Above the reach's tops; the trees below them add no ancestor outside the reach.
+    ancestors = {pk for path in paths for pk in _ids_in(path)}
+    return who.in_reach() | Q(entity_id__in=ancestors, is_recursive=True)
 
 
 def visible_groups(who: Who | None) -> QuerySet[SupportGroup]:
@@ -555,7 +512,7 @@ def visible_users(who: Who | None) -> QuerySet[User]:
         return users
     if not who.has_any(Right.TICKET_UPDATE, Right.TICKET_ASSIGN):
         return users.filter(pk=who.user.pk)
-    granted = ProfileGrant.objects.filter(_in_reach(who), user_id=OuterRef("pk"))
+    granted = ProfileGrant.objects.filter(who.in_reach(), user_id=OuterRef("pk"))
     return users.filter(Q(Exists(granted)) | Q(pk=who.user.pk))
 
 
