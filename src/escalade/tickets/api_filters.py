@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Q, QuerySet
 
 from escalade.accounts.models import Entity
 from escalade.accounts.who import Who
-from escalade.tickets import fulltext
-from escalade.tickets.models import Category, Role, Ticket, TicketActor
+from escalade.tickets import access, fulltext
+from escalade.tickets.models import Category, Role, Ticket
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
 
 ORDERINGS = {
@@ -89,13 +89,7 @@ def apply(tickets: QuerySet[Ticket], data: dict[str, Any], who: Who | None) -> Q
             tickets = tickets.filter(**{column: data[name]})
     for name, (role, column) in ACTOR_FILTERS.items():
         if data.get(name) is not None:
-            tickets = tickets.filter(
-                Exists(
-                    TicketActor.objects.filter(
-                        ticket=OuterRef("pk"), role=role, **{column: data[name]}
-                    )
-                )
-            )
+            tickets = tickets.filter(access.having_actor([Q(role=role, **{column: data[name]})]))
     for name, lookup in DATE_FILTERS.items():
         if data.get(name) is not None:
             tickets = tickets.filter(**{lookup: data[name]})

@@ -13,8 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -216,16 +215,7 @@ def _actor(who: Who | None, criterion: Criterion) -> Q:
         parties = [Q(user_id=number) if value[0] == "u" else Q(group_id=number)]
     else:
         raise _bad_value(criterion)
-    having = Q(pk__in=access.tickets_with_actors([party & Q(role=role) for party in parties]))
-    return Q(_as_filter(having))
-
-
-def _as_filter(condition: Q) -> Coalesce:
-    """``COALESCE(<condition>, false)``: the same rows, but PostgreSQL keeps the
-    subquery as a hashed filter instead of turning it into a join. The list then
-    walks the open tickets' index in order and stops at the page's last row (22 ms
-    at a million tickets, instead of a 290 ms join over every ticket)."""
-    return Coalesce(ExpressionWrapper(condition, output_field=BooleanField()), Value(False))
+    return access.having_actor([party & Q(role=role) for party in parties])
 
 
 def _text(who: Who | None, criterion: Criterion) -> Q:
