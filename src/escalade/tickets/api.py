@@ -139,8 +139,7 @@ def paged(
     if page.validated_data.get("count") == "exact":
         total, exact = queryset.count(), True
     else:
-        limit = max(paging.COUNT_AT_LEAST, (number + paging.PAGES_AHEAD) * size)
-        total, exact = paging.bounded_count(queryset, limit)
+        total, exact = paging.count_ahead(queryset, (number - 1) * size, size)
     rows = list(queryset[(number - 1) * size : number * size])
     return Response(
         {

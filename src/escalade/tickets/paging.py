@@ -19,6 +19,17 @@ COUNT_AT_LEAST = 200  # below this many rows, counts are always exact
 PAGES_AHEAD = 5  # how far past the page shown the count looks
 
 
+def count_limit(first_row: int, size: int) -> int:
+    """How far a count looks for a page of ``size`` rows from ``first_row`` (0-based):
+    to five pages past it, and at least COUNT_AT_LEAST rows."""
+    return max(COUNT_AT_LEAST, first_row + (1 + PAGES_AHEAD) * max(1, size))
+
+
+def count_ahead(queryset: Any, first_row: int, size: int) -> tuple[int, bool]:
+    """(rows, exact) for that page: the lists', /api/v1's and GLPI's totals."""
+    return bounded_count(queryset, count_limit(first_row, size))
+
+
 def bounded_count(queryset: Any, limit: int) -> tuple[int, bool]:
     """(rows, exact): the number of rows if at most ``limit``, else (limit, False)."""
     counted = queryset.order_by()[: limit + 1].count()
@@ -39,7 +50,7 @@ class BoundedPaginator(Paginator):
             wanted = max(1, int(number))
         except (TypeError, ValueError):
             wanted = 1
-        self.limit = max(COUNT_AT_LEAST, (wanted + PAGES_AHEAD) * self.per_page)
+        self.limit = count_limit((wanted - 1) * self.per_page, self.per_page)
         return super().get_page(number)
 
     @cached_property
@@ -53,7 +64,5 @@ class BoundedPaginator(Paginator):
 def range_count(queryset: Any, start: int, end: int) -> int:
     """GLPI's ``totalcount`` for the rows ``start``..``end``: exact up to five ranges past
     ``end`` (and 200 rows), a lower bound beyond. A client paging until its range runs
-    past ``totalcount`` (or until an answer other than 206) still gets every row."""
-    size = max(1, end - start + 1)
-    limit = max(COUNT_AT_LEAST, end + 1 + PAGES_AHEAD * size)
-    return bounded_count(queryset, limit)[0]
+    past ``totalcount`` still gets every row."""
+    return count_ahead(queryset, start, end - start + 1)[0]
