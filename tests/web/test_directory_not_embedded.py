@@ -124,8 +124,15 @@ def test_picked_user_is_added_and_one_outside_my_reach_is_refused_alike(
 
 def test_actor_search_outside_the_ticket_page_is_refused(chef_client, outsider_client, lsu_ticket):
     url = f"/tickets/{lsu_ticket.pk}/acteurs/recherche/"
-    assert chef_client.get(url, {"role": 3, "q": "karim"}).status_code == 403
-    assert outsider_client.get(url, {"role": 3, "q": "karim"}).status_code == 404
+    refused = chef_client.get(url, {"role": 3, "q": "karim"})
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert "Vous ne pouvez pas modifier les acteurs" in page and "Benali" not in page
+    # Out of reach: exactly the answer for a ticket that does not exist.
+    hidden = outsider_client.get(url, {"role": 3, "q": "karim"})
+    missing = outsider_client.get("/tickets/999999/acteurs/recherche/", {"role": 3, "q": "karim"})
+    assert (hidden.status_code, hidden.content) == (404, missing.content)
+    assert "Benali" not in hidden.content.decode()
 
 
 # --- The list's actor filter -----------------------------------------------------------------
@@ -165,7 +172,9 @@ def test_list_actor_search_returns_a_few_matching_options(tech_client, chef_clie
 
 
 def test_list_actor_search_needs_a_profile(client, demo):
-    assert client.get("/tickets/acteurs/", {"q": "karim"}).status_code == 302  # sign in first
+    answer = client.get("/tickets/acteurs/", {"q": "karim"})
+    assert answer.status_code == 302 and "/compte/connexion/" in answer["Location"]
+    assert b"Benali" not in answer.content  # sign in first: no option leaks
 
 
 # --- The header's entity switcher --------------------------------------------------------
