@@ -146,7 +146,7 @@ def pick_entity(who: Who, value: Any) -> Entity | None:
     number = _int(value, "entities_id")
     if number == 0:
         return None
-    entity = Entity.objects.filter(pk=number, pk__in=who.entity_ids).first()
+    entity = access.visible_entities(who).filter(pk=number).first()
     if entity is None:
         raise InvalidInput(_("Entité introuvable ou inactive : %s") % number, field="entities_id")
     return entity
@@ -947,7 +947,7 @@ class EntityType(ItemType):
     text_fields = {"name": "name", "completename": "full_name"}
 
     def queryset(self, ctx: Ctx) -> QuerySet:
-        return Entity.objects.filter(pk__in=ctx.who.entity_ids)
+        return access.visible_entities(ctx.who)
 
     def fields(self, ctx: Ctx, e: Entity) -> dict[str, Any]:
         return {

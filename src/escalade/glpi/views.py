@@ -18,7 +18,6 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from escalade.accounts.models import Entity
 from escalade.glpi import items, search, sessions
 from escalade.glpi.http import (
     GlpiError,
@@ -159,7 +158,7 @@ def change_active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase
 @endpoint(("GET",))
 def my_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     reach = sessions.build_who(ctx.who.user, profile_id=ctx.who.profile.pk or None)
-    entities = Entity.objects.filter(pk__in=reach.entity_ids)
+    entities = access.visible_entities(reach)
     if not boolean(ctx.params.get("is_recursive")):
         roots = {e["id"] for e in _profile_entities(ctx.who, ctx.who.profile.pk)}
         entities = entities.filter(pk__in=roots) if roots else entities
@@ -171,7 +170,7 @@ def active_entities(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
     who = ctx.who
     active = who.active_entity_id
     if active is None:
-        first = Entity.objects.filter(pk__in=who.entity_ids).order_by("level", "pk").first()
+        first = access.visible_entities(who).order_by("level", "pk").first()
         active = first.pk if first else 0
     return _json(
         {

@@ -495,9 +495,9 @@ def _shared_with_any(entity_ids: frozenset[int]) -> Q:
     return Q(entity_id__in=entity_ids) | Q(entity_id__in=ancestors, is_recursive=True)
 
 
-def switchable_entities(who: Who) -> QuerySet[Entity]:
-    """The entities of ``who`` (for the entity chooser: build ``who`` without an active
-    entity to offer the whole reach of the profile)."""
+def visible_entities(who: Who) -> QuerySet[Entity]:
+    """The entities in ``who``'s reach (the active ones; for the entity chooser, a ``who``
+    built without an active entity offers the whole reach of the profile)."""
     return Entity.objects.filter(who.in_reach("pk"))
 
 

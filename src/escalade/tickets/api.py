@@ -204,7 +204,7 @@ class TicketCollection(ApiView):
             impact=data.get("impact"),
             priority=data.get("priority"),
             entity=_pick(
-                Entity.objects.filter(pk__in=who.entity_ids),
+                access.visible_entities(who),
                 data.get("entity"),
                 "entity",
                 _("Entité introuvable ou inactive."),

@@ -86,7 +86,6 @@ def _value_choices(
     who: Who, kinds: set[str], selected_users: Iterable[int] = ()
 ) -> dict[str, list[tuple[str, str]]]:
     """Options of the value selects, fetched once per kind present on the page."""
-    from escalade.accounts.models import Entity
     from escalade.tickets.forms import category_choices
 
     choices: dict[str, list[tuple[str, str]]] = {
@@ -98,7 +97,7 @@ def _value_choices(
     if "category" in kinds:
         choices["category"] = category_choices(access.visible_categories(who))
     if "entity" in kinds:
-        entities = Entity.objects.filter(pk__in=who.entity_ids).order_by("full_name")
+        entities = access.visible_entities(who).order_by("full_name")
         choices["entity"] = [(str(e.pk), "\u00a0\u00a0\u00a0" * e.level + e.name) for e in entities]
     if kinds & {"requester", "assigned", "observer"}:
         choices["actor"] = _actor_value_choices(who, selected_users)
@@ -775,7 +774,7 @@ def entity_chooser(request: HttpRequest) -> HttpResponse:
     active = who.active_entity_id
     if active is not None:
         who = build_who(who.user, profile_id=who.profile.pk)  # the whole reach, not the active
-    entities = access.switchable_entities(who)
+    entities = access.visible_entities(who)
     text = request.GET.get("q", "").strip()[:100]
     for word in text.split()[:5]:
         entities = entities.filter(full_name__icontains=word)

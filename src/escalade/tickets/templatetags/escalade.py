@@ -9,6 +9,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from escalade.accounts.models import Entity
+from escalade.tickets import access
 from escalade.tickets.status import Status
 
 register = template.Library()
@@ -50,7 +51,7 @@ def header_switches(context: Any) -> dict[str, Any]:
         return {"who": None, "request": request}
     data: dict[str, Any] = {"who": who, "request": request, "profiles": who.profiles}
     if who.active_entity_id is None and len(who.entity_ids) <= ENTITY_SELECT_MAX:
-        entities = list(Entity.objects.filter(pk__in=who.entity_ids).order_by("full_name"))
+        entities = list(access.visible_entities(who).order_by("full_name"))
         data["entities"] = [(e.pk, "\u00a0\u00a0" * e.level + e.name) for e in entities]
         data["show_entities"] = len(entities) > 1
         return data
