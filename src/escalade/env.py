@@ -161,10 +161,17 @@ def secret_key(name: str, data_dir: Path) -> str:
         return key_file.read_text().strip()
     data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    try:
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process wrote it first
-        return key_file.read_text().strip()
+    # Written whole under a private name, then linked into place: processes starting
+    # together (web and worker processes) never read a file still being written, and
+    # the first link wins.
+    draft = data_dir / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
+    try:
+        os.link(draft, key_file)
+    except FileExistsError:  # another process put its key first
+        key = key_file.read_text().strip()
+    finally:
+        draft.unlink()
     return key

@@ -68,6 +68,34 @@ def test_runs_with_no_variable_at_all(tmp_path):
     assert key_file.read_text() == key
 
 
+def test_processes_starting_together_share_one_whole_secret_key(tmp_path):
+    """Web and worker processes started at once on a new data directory: none reads the
+    key file while another writes it (an empty key broke every mail's signed token)."""
+    code = (
+        "import sys, time; from pathlib import Path; from escalade import env; "
+        "time.sleep(max(0.0, float(sys.argv[1]) - time.time())); "
+        "print(env.secret_key('NO_SUCH_VARIABLE', Path(sys.argv[2])))"
+    )
+    environment = clean_environment(tmp_path)
+    for attempt in range(5):
+        data_dir = tmp_path / f"data{attempt}"
+        start = f"{__import__('time').time() + 1.0}"
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, start, str(data_dir)],
+                env=environment,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(6)
+        ]
+        keys = {process.communicate(timeout=30)[0].strip() for process in processes}
+        assert len(keys) == 1, keys
+        (key,) = keys
+        assert len(key) >= 32 and (data_dir / "secret_key").read_text() == key
+        assert [p.name for p in data_dir.iterdir()] == ["secret_key"]  # no draft left
+
+
 @pytest.mark.parametrize(
     "url,expected",
     [
