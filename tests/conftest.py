@@ -8,35 +8,41 @@ Personas are built from the demo (the same data as `escalade demo`):
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-from escalade.accounts.models import Entity, Membership, ProfileGrant, SupportGroup, User
-from escalade.accounts.who import Who, build_who
-from escalade.tickets import workflow
+from escalade.accounts.models import User
+from escalade.accounts.who import Who
 from escalade.tickets.demo import Demo, load_demo
-from escalade.tickets.models import Ticket, TicketType
+from escalade.tickets.models import Ticket
+from tests.factories import as_, make_outsider, open_lsu_ticket
+
+__all__ = ["as_", "open_lsu_ticket"]  # tests written before tests/factories.py import them here
+
+
+_loaded: list[Demo] = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the LSU demo loaded once for the whole session.
+
+    Each test runs in a transaction rolled back at its end, so it sees the demo as loaded.
+    Transactional tests (live server, threads) empty the tables when they end; pytest-django
+    runs them after the others, and the `demo` fixture loads the demo again for them.
+    """
+    with django_db_blocker.unblock():
+        _loaded.append(load_demo())
 
 
 @pytest.fixture
 def demo(db) -> Demo:
+    loaded = _loaded[0] if _loaded else None
+    if loaded is not None and User.objects.filter(pk=loaded.users["admin"].pk).exists():
+        # A copy, so that a test changing an instance does not change the next test's.
+        return copy.deepcopy(loaded)
     return load_demo()
-
-
-def as_(demo: Demo, login: str, profile: str | None = None) -> Who:
-    """The Who of a demo user, with the named profile active (default profile otherwise)."""
-    user = User.objects.get(username=login)
-    profile_id = None
-    if profile is not None:
-        profile_id = {
-            "Self-Service": demo.self_service.pk,
-            "Référent fonctionnel": demo.referent_profile.pk,
-            "Technicien": demo.technician.pk,
-            "Super-Admin": demo.super_admin.pk,
-        }[profile]
-    who = build_who(user, profile_id=profile_id)
-    if profile_id is not None:
-        assert who.profile.pk == profile_id, f"{login} does not hold {profile}"
-    return who
 
 
 @pytest.fixture
@@ -67,35 +73,7 @@ def admin_who(demo) -> Who:
 @pytest.fixture
 def outsider(demo) -> Who:
     """A technician of another académie, with the same profile as tech.bai."""
-    other = Entity.objects.create(name="Académie de Bretagne")
-    user = User.objects.create_user("tech.bzh", email="tech.bzh@example.org", password="x")
-    ProfileGrant.objects.create(
-        user=user, profile=demo.technician, entity=other, is_recursive=True, is_default=True
-    )
-    group = SupportGroup.objects.create(name="DSI-BZH", entity=other)
-    Membership.objects.create(group=group, user=user)
-    return build_who(user)
-
-
-def open_lsu_ticket(
-    demo: Demo,
-    by: Who,
-    *,
-    title: str = "Accès impossible à LSU",
-    content: str = "Message d'erreur : 403. Tél. 02 31 00 00 00",
-    urgency: int = 3,
-    **extra,
-) -> Ticket:
-    """A ticket as chef.etab files it in the procedure (Scolarité > LSU)."""
-    return workflow.create_ticket(
-        by=by,
-        type=TicketType.INCIDENT,
-        category=demo.lsu,
-        urgency=urgency,
-        title=title,
-        content=content,
-        **extra,
-    )
+    return make_outsider(demo)
 
 
 @pytest.fixture
