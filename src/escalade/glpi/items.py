@@ -1019,21 +1019,14 @@ LINKED_TYPE = {
 
 
 def ticket_log(ctx: Ctx, ticket: Ticket) -> list[dict[str, Any]]:
-    """The ticket's history as GLPI Log rows; private items only for who may see them."""
-    see_private = {
-        "followup_added": access.can_add_private(ctx.who, "followup"),
-        "task_added": access.can_add_private(ctx.who, "task"),
-    }
-    rows = []
+    """The ticket's history as GLPI Log rows, with the history's privacy rule
+    (``access.can_see_event``, as « Historique »)."""
     events = TicketEvent.objects.filter(ticket=ticket).select_related("actor")
-    for event in events.order_by("-created_at", "-pk"):
-        data = event.data or {}
-        if data.get("is_private"):
-            kind = "task_added" if data.get("task") else "followup_added"
-            if not see_private.get(kind, False):
-                continue
-        rows.append(_log_row(event, data))
-    return rows
+    return [
+        _log_row(event, event.data or {})
+        for event in events.order_by("-created_at", "-pk")
+        if access.can_see_event(ctx.who, event)
+    ]
 
 
 def _log_row(event: TicketEvent, data: dict[str, Any]) -> dict[str, Any]:

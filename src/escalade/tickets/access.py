@@ -273,14 +273,6 @@ def can_add_followup(who: Who | None, ticket: Ticket) -> bool:
     return who.has(Right.FOLLOWUP_ADD_MY) and (rel.requester or rel.observer or rel.writer)
 
 
-def can_add_private(who: Who | None, kind: str = "followup") -> bool:
-    """Only who may see private items may write them."""
-    if who is None:
-        return True
-    right = Right.FOLLOWUP_SEE_PRIVATE if kind == "followup" else Right.TASK_SEE_PRIVATE
-    return who.has(right)
-
-
 def can_edit_followup(who: Who | None, ticket: Ticket, followup: Followup) -> bool:
     if ticket.is_closed:
         return False
@@ -359,7 +351,9 @@ def is_requester_only(who: Who, ticket: Ticket) -> bool:
 # --- Timeline items -------------------------------------------------------------
 
 
-def _see_private(who: Who | None, kind: str) -> bool:
+def sees_private(who: Who | None, kind: str) -> bool:
+    """``who`` reads every private followup (``kind`` "followup") or task ("task"); only
+    they may write private ones."""
     if who is None:
         return True
     right = Right.FOLLOWUP_SEE_PRIVATE if kind == "followup" else Right.TASK_SEE_PRIVATE
@@ -376,7 +370,7 @@ def _see_public(who: Who | None, kind: str) -> bool:
 def _readable(who: Who | None, kind: str) -> Q:
     """The followups or tasks ``who`` may read: public ones, and private ones with the
     right; their own private ones always."""
-    if _see_private(who, kind):
+    if sees_private(who, kind):
         return Q()
     assert who is not None
     own_private = Q(is_private=True, author_id=who.user.pk)
@@ -401,13 +395,13 @@ def visible_tasks(who: Who | None, ticket: Ticket) -> QuerySet[Task]:
 def can_see_followup(who: Who | None, followup: Followup) -> bool:
     if not followup.is_private:
         return _see_public(who, "followup")
-    return _see_private(who, "followup") or (who is not None and followup.author_id == who.user.pk)
+    return sees_private(who, "followup") or (who is not None and followup.author_id == who.user.pk)
 
 
 def can_see_task(who: Who | None, task: Task) -> bool:
     if not task.is_private:
         return _see_public(who, "task")
-    return _see_private(who, "task") or (who is not None and task.author_id == who.user.pk)
+    return sees_private(who, "task") or (who is not None and task.author_id == who.user.pk)
 
 
 def visible_attachments(who: Who | None, ticket: Ticket) -> QuerySet[Attachment]:
@@ -468,7 +462,7 @@ def visible_categories(
     elif ticket_type == TicketType.REQUEST:
         categories = categories.filter(is_request=True)
     if entity is not None:
-        return categories.filter(_shared_with(entity))
+        return categories.filter(grants_on(entity))
     if who is not None:
         return categories.filter(_shared_with_reach(who))
     return categories
@@ -482,10 +476,6 @@ def category_allowed_in(category: Category, entity: Entity) -> bool:
 
 def _ids_in(path: str) -> list[int]:
     return [int(pk) for pk in path.strip("/").split("/") if pk]
-
-
-def _shared_with(entity: Entity) -> Q:
-    return Q(entity_id=entity.pk) | Q(entity_id__in=_ids_in(entity.path), is_recursive=True)
 
 
 def _shared_with_any(entity_ids: frozenset[int]) -> Q:
@@ -543,7 +533,7 @@ def can_see_event(who: Who | None, event: TicketEvent) -> bool:
     if not (event.data or {}).get("is_private"):
         return True
     kind = "task" if event.data.get("task") else "followup"
-    return _see_private(who, kind) or (who is not None and event.actor_id == who.user.pk)
+    return sees_private(who, kind) or (who is not None and event.actor_id == who.user.pk)
 
 
 def visible_saved_searches(who: Who) -> QuerySet[SavedSearch]:
@@ -594,10 +584,9 @@ def can_choose_priority(who: Who | None) -> bool:
 
 
 def grants_on(entity: Entity) -> Q:
-    """The grants (``ProfileGrant`` filter) that reach ``entity``: there, or recursive on
-    one above it."""
-    ancestors = [int(pk) for pk in entity.path.strip("/").split("/") if pk]
-    return Q(entity_id=entity.pk) | Q(entity_id__in=ancestors, is_recursive=True)
+    """What reaches ``entity`` (a filter on any model with ``entity`` and ``is_recursive``:
+    grants, categories, groups…): set there, or recursive on one above it."""
+    return Q(entity_id=entity.pk) | Q(entity_id__in=_ids_in(entity.path), is_recursive=True)
 
 
 def grant_reaches(grant: ProfileGrant, entity: Entity) -> bool:

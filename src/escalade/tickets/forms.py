@@ -208,7 +208,7 @@ class FollowupForm(forms.Form):
     def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "status").choices = status_choices(who, ticket)
-        if not access.can_add_private(who, "followup"):
+        if not access.sees_private(who, "followup"):
             del self.fields["is_private"]
 
     def clean(self) -> dict[str, Any]:
@@ -232,7 +232,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not access.can_add_private(who, "task"):
+        if not access.sees_private(who, "task"):
             del self.fields["is_private"]
 
 

@@ -1,10 +1,13 @@
-"""Ticket search: an allowlisted filter builder (field > operator > value) over
-``access.visible_tickets``.
+"""The web list's search: an allowlisted filter builder (field > operator > value)
+over ``access.visible_tickets``.
 
-The web list, the CSV export and the REST API all call ``search_tickets`` with
-criteria that came from a user. Nothing from the request reaches ``filter()``
-or ``order_by()`` unchecked: fields, operators and sort keys are looked up in
-the tables below, and values are parsed into ints, dates or plain strings.
+The ticket list and its CSV export call ``search_tickets`` with criteria that came
+from a user. /api/v1 has its own query parameters (``api_filters``) and GLPI's
+``search/Ticket`` its search options (``glpi.search``); all three start from
+``access.visible_tickets`` and share the actor sets of ``access.having_actor`` and
+the full-text search of ``fulltext``. Nothing from the request reaches ``filter()``
+or ``order_by()`` unchecked: fields, operators and sort keys are looked up in the
+tables below, and values are parsed into ints, dates or plain strings.
 """
 
 from __future__ import annotations

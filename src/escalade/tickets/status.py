@@ -1,6 +1,8 @@
 """The ticket state machine: statuses, GLPI's codes, and the allowed transitions.
 
-UI, API and workflow all ask ``allowed_next`` which statuses may follow.
+``allowed_next`` and ``may_move`` say what the table allows; who may make it is decided by
+``access.can_change_status`` / ``access.allowed_statuses``, which the pages, both APIs
+and the workflow ask.
 """
 
 from __future__ import annotations

@@ -814,7 +814,7 @@ def add_followup(
         )
         if is_private:
             _require(
-                access.can_add_private(by, "followup"),
+                access.sees_private(by, "followup"),
                 _("Vous ne pouvez pas ajouter de suivi privé."),
             )
         if target == Status.SOLVED:
@@ -907,7 +907,7 @@ def add_task(
         _require(access.can_add_task(by, t), _("Vous ne pouvez pas ajouter de tâche."))
         if is_private:
             _require(
-                access.can_add_private(by, "task"), _("Vous ne pouvez pas ajouter de tâche privée.")
+                access.sees_private(by, "task"), _("Vous ne pouvez pas ajouter de tâche privée.")
             )
         task = Task.objects.create(
             ticket=t,
@@ -947,7 +947,7 @@ def update_followup(
         )
         if is_private:
             _require(
-                access.can_add_private(by, "followup"),
+                access.sees_private(by, "followup"),
                 _("Vous ne pouvez pas rendre ce suivi privé."),
             )
         changed = []
@@ -989,7 +989,7 @@ def update_task(
         )
         if is_private:
             _require(
-                access.can_add_private(by, "task"),
+                access.sees_private(by, "task"),
                 _("Vous ne pouvez pas rendre cette tâche privée."),
             )
         wanted = {
