@@ -84,3 +84,18 @@ def lsu_ticket(demo, chef) -> Ticket:
 @pytest.fixture(autouse=True)
 def _attachments_in_tmp(settings, tmp_path):
     settings.ATTACHMENTS_DIR = tmp_path / "attachments"
+
+
+@pytest.fixture(autouse=True)
+def _one_writer(request):
+    """Fails a test in which a page, an API or the mail gateway writes tickets itself
+    (tests/one_writer.py)."""
+    if "django_db_setup" not in request.fixturenames:
+        yield
+        return
+    from django.db import connection
+
+    from tests.one_writer import guard
+
+    with connection.execute_wrapper(guard):
+        yield
