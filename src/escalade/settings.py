@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "escalade.mailgate",
     "escalade.glpi",
     "escalade.identity",
+    "escalade.satisfaction",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,9 +8,11 @@ from escalade.tickets import api_docs
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("", include("escalade.tickets.urls")),
+    path("", include("escalade.satisfaction.urls")),
     path("compte/", include("escalade.accounts.urls")),
     path("identite/", include("escalade.identity.urls")),
     path("api/v1/", include("escalade.tickets.api_urls")),
+    path("api/v1/", include("escalade.satisfaction.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.docs, name="api-docs"),
     path("apirest.php", include("escalade.glpi.urls")),

@@ -78,6 +78,14 @@ EVENTS: dict[str, tuple[str, str, str, str]] = {
         "{{ actor }} a escaladé le ticket n° {{ ticket.id }} vers {{ escalated_to }}.",
         "{{ actor }} escalated ticket #{{ ticket.id }} to {{ escalated_to }}.",
     ),
+    "survey": (
+        "Enquête de satisfaction",
+        "Satisfaction survey",
+        "Votre ticket n° {{ ticket.id }} est clos. Dites-nous en une minute si vous êtes "
+        "satisfait de la réponse : {{ survey_url }} (jusqu'au {{ survey_expires }}).",
+        "Your ticket #{{ ticket.id }} is closed. Tell us in a minute whether you are "
+        "satisfied with the answer: {{ survey_url }} (until {{ survey_expires }}).",
+    ),
 }
 
 

@@ -34,6 +34,7 @@ class Event(models.TextChoices):
     CLOSED = "closed", _("Ticket clos")
     UPDATED = "updated", _("Ticket modifié")
     ESCALATED = "escalated", _("Escalade")
+    SURVEY = "survey", _("Enquête de satisfaction")
 
 
 class RecipientKind(models.TextChoices):
@@ -62,6 +63,7 @@ DEFAULT_RECIPIENTS: dict[str, tuple[bool, list[str]]] = {
     Event.CLOSED: (True, EVERYONE),
     Event.UPDATED: (False, EVERYONE),
     Event.ESCALATED: (True, ASSIGNEES),
+    Event.SURVEY: (True, [RecipientKind.REQUESTERS]),
 }
 
 

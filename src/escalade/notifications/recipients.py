@@ -54,6 +54,7 @@ MAIN_ORDER = [
     Event.FOLLOWUP,
     Event.TASK,
     Event.UPDATED,
+    Event.SURVEY,
 ]
 
 
@@ -92,6 +93,7 @@ def _event_of(kind: str, data: dict[str, Any]) -> str | None:
         EventKind.SOLUTION_REFUSED: Event.SOLUTION_REFUSED,
         EventKind.FIELD_CHANGED: Event.UPDATED,
         EventKind.ESCALATED: Event.ESCALATED,
+        EventKind.SURVEY_OPENED: Event.SURVEY,
     }
     return simple.get(kind)
 

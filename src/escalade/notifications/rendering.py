@@ -74,6 +74,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "assigned_group": "Attribué au groupe",
         "escalated": "Escaladé vers",
         "closed": "Ticket clos",
+        "survey": "Enquête de satisfaction",
         "refused": "Solution refusée",
         "new": "Nouveau ticket",
         "system": "Escalade",
@@ -108,6 +109,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "assigned_group": "Assigned to the group",
         "escalated": "Escalated to",
         "closed": "Ticket closed",
+        "survey": "Satisfaction survey",
         "refused": "Solution refused",
         "new": "New ticket",
         "system": "Escalade",
@@ -293,6 +295,9 @@ def _changes(
             changes.append(_change(labels["refused"], author=actor, date=date))
         elif event == Event.CLOSED:
             changes.append(_change(labels["closed"], date=date))
+        elif event == Event.SURVEY:
+            extra.update(_survey_links(n, labels))
+            changes.append(_change(labels["survey"]))
         elif event == Event.UPDATED:
             field = data.get("field", "")
             label = labels["field"].get(field, field)
@@ -300,6 +305,25 @@ def _changes(
             new = _field_value(field, data.get("new"), labels)
             changes.append(_change(f"{label} : {old} → {new}", author=actor, date=date))
     return changes
+
+
+def _survey_links(n: Notification, labels: dict[str, Any]) -> dict[str, str]:
+    """The survey's address for this recipient: Escalade's signed link, or the external
+    survey's address with its tags replaced."""
+    from escalade.satisfaction import access as survey_access
+    from escalade.satisfaction import links
+    from escalade.satisfaction.models import Survey, SurveyKind
+
+    survey = Survey.objects.filter(ticket_id=n.ticket_number).select_related("ticket").first()
+    if survey is None:
+        return {}
+    expires = timezone.localtime(survey.expires_at).strftime(labels["date"])
+    if survey.kind == SurveyKind.EXTERNAL:
+        chosen = survey_access.settings_for(survey.ticket.entity)
+        url = links.external_url(survey, chosen) if chosen else ""
+    else:
+        url = links.answer_url(survey.pk, n.recipient_id) if n.recipient_id else ""
+    return {"survey_url": url, "survey_expires": expires}
 
 
 def _template(event: str, language: str) -> tuple[str, str, str]:
@@ -326,7 +350,12 @@ def render(n: Notification) -> tuple[str, str, str]:
     labels = LABELS[language]
     ticket = Ticket.objects.select_related("entity", "category").get(pk=n.ticket_number)
     event = n.main_event
-    extra: dict[str, Any] = {"assigned_to": [], "escalated_to": ""}
+    extra: dict[str, Any] = {
+        "assigned_to": [],
+        "escalated_to": "",
+        "survey_url": "",
+        "survey_expires": "",
+    }
     with translation.override(language):
         context = {
             "ticket": _ticket_context(ticket, labels),

@@ -31,6 +31,8 @@ class EventKind(models.TextChoices):
     RULE_APPLIED = "rule_applied"
     DELETED = "deleted"
     RESTORED = "restored"
+    SURVEY_OPENED = "survey_opened"
+    SURVEY_ANSWERED = "survey_answered"
 
 
 def _event(kind: EventKind, **data: Any) -> TicketEvent:
@@ -139,3 +141,11 @@ def deleted() -> TicketEvent:
 
 def restored() -> TicketEvent:
     return _event(EventKind.RESTORED)
+
+
+def survey_opened(survey_id: int, *, kind: int) -> TicketEvent:
+    return _event(EventKind.SURVEY_OPENED, survey=survey_id, survey_kind=kind)
+
+
+def survey_answered(survey_id: int, *, score: int, max_score: int) -> TicketEvent:
+    return _event(EventKind.SURVEY_ANSWERED, survey=survey_id, score=score, max_score=max_score)

@@ -162,6 +162,13 @@ def describe(event: TicketEvent, names: Names) -> str:
         return _("Ticket mis à la corbeille.")
     if kind == EventKind.RESTORED:
         return _("Ticket restauré.")
+    if kind == EventKind.SURVEY_OPENED:
+        return _("Enquête de satisfaction envoyée aux demandeurs.")
+    if kind == EventKind.SURVEY_ANSWERED:
+        return _("Enquête de satisfaction : note %(score)s sur %(max)s.") % {
+            "score": data.get("score"),
+            "max": data.get("max_score"),
+        }
     return kind
 
 
