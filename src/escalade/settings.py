@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "escalade.glpi",
     "escalade.identity",
     "escalade.satisfaction",
+    "escalade.stats",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

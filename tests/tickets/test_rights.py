@@ -212,7 +212,14 @@ CASES = [
         lambda c: setattr(c, "other", c.task_by_staff()),
         lambda c, who: workflow.update_task(c.other, by=who, state=2),
     ),
+    Case(R.STATISTICS_READ, [R.TICKET_READ_ALL], nothing, lambda c, who: stats_report(who)),
 ]
+
+
+def stats_report(who):
+    from escalade.stats import queries
+
+    return queries.report(who, queries.Filters.default())
 
 
 def _require_some(queryset):
@@ -245,7 +252,7 @@ def test_persona_with_the_right_may_act(demo, chef, tech, referent, case):
     events = ctx.ticket.events.count()
     result = case.attempt(ctx, who)
     assert result is not None
-    reads = case.right.value.startswith(("ticket.read", "followup.see", "task.see"))
+    reads = case.right.value.startswith(("ticket.read", "followup.see", "task.see", "statistic."))
     if reads:
         assert ctx.ticket.events.count() == events  # seeing changes nothing
     elif case.right != R.TICKET_CREATE:

@@ -39,6 +39,8 @@ class Right(models.TextChoices):
     TASK_ADD = "task.add", _("Tâches : ajouter")
     TASK_EDIT_MY = "task.edit_my", _("Tâches : modifier mes tâches")
     TASK_EDIT_ALL = "task.edit_all", _("Tâches : modifier toutes les tâches")
+    # Statistics (GLPI's "statistic" READ)
+    STATISTICS_READ = "statistic.read", _("Statistiques : voir les statistiques de mes entités")
 
 
 class Interface(models.TextChoices):

@@ -32,6 +32,7 @@ JOBS: list[Job] = [
     Job("escalade.notifications.tasks.deliver_due_notifications", timedelta(minutes=1)),
     Job("escalade.mailgate.tasks.collect_mail", timedelta(minutes=2)),
     Job("escalade.satisfaction.tasks.open_due_surveys", timedelta(minutes=15)),
+    Job("escalade.stats.tasks.send_monthly_reports", timedelta(hours=6)),
 ]
 
 
