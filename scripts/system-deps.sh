@@ -12,6 +12,8 @@ PACKAGES=(
   chromium
   # IMAP: the mail gateway tests start a real dovecot server.
   dovecot-imapd
+  # GLPI import: the tests start a real MariaDB server loaded with GLPI's schema.
+  mariadb-server
 )
 # --build: only what installing the Python packages needs (make install-dev).
 if [ "${1:-}" = "--build" ]; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "escalade.identity",
     "escalade.satisfaction",
     "escalade.stats",
+    "escalade.glpiimport",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -189,8 +190,19 @@ LOGGING = {
     },
 }
 
+# Django's hashers, then GLPI's bcrypt hashes of imported accounts (verified at
+# sign-in, then upgraded to the first hasher): see escalade.glpiimport.hashers.
+GLPI_PASSWORD_HASHER = "escalade.glpiimport.hashers.GlpiBcryptPasswordHasher"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    GLPI_PASSWORD_HASHER,
+]
 if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", GLPI_PASSWORD_HASHER]
 
 # --- Identity: LDAP, OIDC, lock-out, password reset ---
 # Directory (LDAP) and single sign-on (OpenID Connect) are off until their

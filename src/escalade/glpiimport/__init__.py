@@ -1,0 +1,1 @@
+"""Importing a GLPI 10.0 database into Escalade (``escalade import-glpi``)."""
