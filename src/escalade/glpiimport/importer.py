@@ -238,7 +238,8 @@ class Mapping:
             self.items[itemtype][item.glpi_id] = item
 
     def get(self, itemtype: str, glpi_id: int | None) -> ImportedItem | None:
-        if not glpi_id:
+        # 0 is GLPI's "none", except for entities, whose root has id 0.
+        if glpi_id is None or (glpi_id == 0 and itemtype != "Entity"):
             return None
         return self.items[itemtype].get(int(glpi_id))
 
@@ -516,8 +517,6 @@ class Importer:
         for row in rows:
             glpi_id = row["id"]
             entity_id = self.map.id("Entity", row["entities_id"])
-            if entity_id is None and row["entities_id"] == 0:
-                entity_id = self.map.id("Entity", 0)
             if entity_id is None:
                 self.report.count("groups", "skipped")
                 self.report.skip("groupes d'une entité absente", str(glpi_id))
@@ -596,8 +595,6 @@ class Importer:
         for row in rows:
             glpi_id = row["id"]
             entity_id = self.map.id("Entity", row["entities_id"])
-            if entity_id is None and row["entities_id"] == 0:
-                entity_id = self.map.id("Entity", 0)
             parent_id = self.map.id("ITILCategory", row["itilcategories_id"])
             if entity_id is None or (row["itilcategories_id"] and parent_id is None):
                 self.report.count("categories", "skipped")
@@ -667,8 +664,6 @@ class Importer:
             user_id = self.map.id("User", row["users_id"])
             profile_id = self.map.id("Profile", row["profiles_id"])
             entity_id = self.map.id("Entity", row["entities_id"])
-            if row["entities_id"] == 0:
-                entity_id = self.map.id("Entity", 0)
             if None in (user_id, profile_id, entity_id):
                 self.report.count("grants", "skipped")
                 self.report.skip("habilitations sans utilisateur, profil ou entité", str(row["id"]))
@@ -842,8 +837,6 @@ class TicketBatch:
         for row in self.rows:
             glpi_id = row["id"]
             entity_id = self.map.id("Entity", row["entities_id"])
-            if row["entities_id"] == 0:
-                entity_id = self.map.id("Entity", 0)
             if entity_id is None or row["status"] not in Status.values:
                 self.report.count("tickets", "skipped")
                 self.report.skip("tickets d'une entité absente ou au statut inconnu", f"#{glpi_id}")

@@ -123,13 +123,9 @@ class GlpiSource:
     # --- checks ------------------------------------------------------------
 
     def _check_glpi(self) -> str:
-        tables = {
-            row["TABLE_NAME"]
-            for row in self.rows(
-                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s",
-                [self.database],
-            )
-        }
+        with self.connection.cursor(self._pymysql.cursors.Cursor) as cursor:
+            cursor.execute("SHOW TABLES")
+            tables = {row[0] for row in cursor.fetchall()}
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             raise GlpiImportError(
@@ -147,12 +143,8 @@ class GlpiSource:
         return version
 
     def _column_type(self, table: str, column: str) -> str:
-        row = self.one(
-            "SELECT DATA_TYPE FROM information_schema.COLUMNS"
-            " WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s AND COLUMN_NAME = %s",
-            [self.database, table, column],
-        )
-        return str((row or {}).get("DATA_TYPE") or "").lower()
+        row = self.one(f"SHOW COLUMNS FROM `{table}` LIKE %s", [column])
+        return str((row or {}).get("Type") or "").lower().split("(")[0]
 
     def _local_zone(self, name: str | None) -> dt.tzinfo:
         """The GLPI server's zone: the option, GLPI's setting, or MySQL's system zone."""
