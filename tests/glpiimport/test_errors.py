@@ -72,11 +72,5 @@ def test_the_command_line_exits_non_zero_with_one_line(tmp_path):
     )  # fmt: skip
     assert done.returncode != 0
     errors = [line for line in done.stderr.splitlines() if line.strip()]
-    assert (
-        errors
-        == [
-            f"CommandError: serveur GLPI injoignable (127.0.0.1:{port}) : "
-            f"(2003, \"Can't connect to MySQL server on '127.0.0.1' ([Errno 111] Connection refused)\")"
-        ]
-        or len(errors) == 1
-    ), done.stderr
+    assert len(errors) == 1, done.stderr
+    assert errors[0].startswith(f"CommandError: serveur GLPI injoignable (127.0.0.1:{port})")

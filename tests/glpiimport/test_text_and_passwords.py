@@ -48,7 +48,8 @@ def test_inline_images_point_to_the_imported_attachment():
     stored = (
         '&#60;p&#62;&#60;img src="/front/document.send.php?docid=12&#38;amp;itemtype=Ticket'
         '&#38;amp;items_id=5" alt="capture" /&#62;&#60;/p&#62;'
-        '&#60;p&#62;&#60;a href="/glpi/front/document.send.php?docid=13"&#62;doc&#60;/a&#62;&#60;/p&#62;'
+        '&#60;p&#62;&#60;a href="/glpi/front/document.send.php?docid=13"&#62;doc&#60;/a&#62;'
+        "&#60;/p&#62;"
     )
     html = text.rich(stored, {12: "/documents/40/"}.get)
     assert '<a href="/documents/40/"' not in html  # the image itself is not a link here
