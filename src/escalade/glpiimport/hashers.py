@@ -28,7 +28,6 @@ class GlpiBcryptPasswordHasher(BasePasswordHasher):
     """Verifies GLPI's ``$2y$`` bcrypt hashes; never makes new ones."""
 
     algorithm = "glpi_bcrypt"
-    library = "bcrypt"
 
     def salt(self) -> str:  # pragma: no cover - never used to hash
         return ""
@@ -44,7 +43,8 @@ class GlpiBcryptPasswordHasher(BasePasswordHasher):
         return ("$2b$" + glpi_hash[4:]).encode("ascii")
 
     def verify(self, password: str, encoded: str) -> bool:
-        bcrypt = self._load_library()
+        import bcrypt
+
         expected = self._glpi_hash(encoded)
         try:
             computed = bcrypt.hashpw(password.encode()[:72], expected)
@@ -52,7 +52,7 @@ class GlpiBcryptPasswordHasher(BasePasswordHasher):
             return False
         return constant_time_compare(computed, expected)
 
-    def safe_summary(self, encoded: str) -> dict[str, Any]:
+    def safe_summary(self, encoded: str) -> dict[Any, Any]:
         glpi_hash = encoded.split("$", 1)[1]
         return {
             _("algorithm"): self.algorithm,

@@ -148,7 +148,7 @@ class GlpiSource:
 
     def _local_zone(self, name: str | None) -> dt.tzinfo:
         """The GLPI server's zone: the option, GLPI's setting, or MySQL's system zone."""
-        candidates = [name] if name else []
+        candidates: list[str | None] = [name] if name else []
         if not name:
             row = self.one(
                 "SELECT value FROM glpi_configs WHERE context='core' AND name='timezone'"
