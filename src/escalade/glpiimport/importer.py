@@ -67,6 +67,8 @@ from escalade.tickets.models import (
 from escalade.tickets.status import Status
 
 BATCH = 1000
+# Mapped per ticket batch (loaded for it, dropped after it); the rest is held throughout.
+BATCH_ITEMTYPES = ("Ticket", "ITILFollowup", "TicketTask", "ITILSolution", "Document_Item", "Log")
 
 # --- GLPI's rights (src/Ticket.php, ITILFollowup.php, CommonITILTask.php; inc/define.php)
 READ, UPDATE, CREATE, DELETE = 1, 2, 4, 8
@@ -193,7 +195,7 @@ class Report:
 
     def table(self) -> str:
         heads = ("", "créés", "mis à jour", "inchangés", "ignorés")
-        rows = [heads]
+        rows: list[tuple[str, ...]] = [heads]
         for kind, label in KINDS:
             c = self.counts.get(kind, Counter())
             rows.append(
@@ -664,7 +666,7 @@ class Importer:
             user_id = self.map.id("User", row["users_id"])
             profile_id = self.map.id("Profile", row["profiles_id"])
             entity_id = self.map.id("Entity", row["entities_id"])
-            if None in (user_id, profile_id, entity_id):
+            if user_id is None or profile_id is None or entity_id is None:
                 self.report.count("grants", "skipped")
                 self.report.skip("habilitations sans utilisateur, profil ou entité", str(row["id"]))
                 continue
@@ -712,6 +714,8 @@ class Importer:
                     storage.delete(name)
                 raise
             top = max(top, batch[-1]["id"])
+            for itemtype in BATCH_ITEMTYPES:  # bounded memory: the batch's mapping only
+                self.map.items.pop(itemtype, None)
             bar.update(len(batch))
         bar.close()
         if top and connection.vendor == "postgresql":
@@ -1280,7 +1284,7 @@ class TicketBatch:
 
     # Inline images and document links, once the batch's documents exist
     def relink(self) -> None:
-        models = {
+        models: dict[str, Any] = {
             "Ticket": Ticket,
             "ITILFollowup": Followup,
             "TicketTask": Task,

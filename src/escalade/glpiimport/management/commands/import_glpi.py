@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ class Command(BaseCommand):
                 files_dir=files,
                 dry_run=options["dry_run"],
                 progress=not options["no_progress"],
-                out=self.stderr._out,
+                out=sys.stderr,
             )
             report = importer.run()
         finally:
