@@ -72,3 +72,22 @@ def test_glpi_bcrypt_hashes_are_verified(settings):
     assert check_password("s3cret&<>", encoded)
     assert not check_password("s3cret", encoded)
     assert from_glpi("5f4dcc3b5aa765d61d8327deb882cf99") is None  # GLPI 0.8x MD5: not kept
+
+
+def test_dates_are_read_in_utc_or_in_the_glpi_servers_zone():
+    import datetime as dt
+    import zoneinfo
+
+    from escalade.glpiimport.source import GlpiSource
+
+    source = object.__new__(GlpiSource)
+    source.local_zone = zoneinfo.ZoneInfo("Europe/Paris")
+    source.naive_dates = False  # GLPI 10's TIMESTAMP columns, read with time_zone = UTC
+    assert source.when(dt.datetime(2024, 1, 15, 9, 30)) == dt.datetime(
+        2024, 1, 15, 9, 30, tzinfo=dt.UTC
+    )
+    source.naive_dates = True  # DATETIME columns, in the GLPI server's local time
+    assert source.when(dt.datetime(2024, 7, 1, 10, 0)) == dt.datetime(
+        2024, 7, 1, 8, 0, tzinfo=dt.UTC
+    )
+    assert source.when(None) is None and source.when("0000-00-00 00:00:00") is None

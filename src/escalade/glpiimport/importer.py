@@ -718,8 +718,9 @@ class Importer:
                 self.map.items.pop(itemtype, None)
             bar.update(len(batch))
         bar.close()
-        if top and connection.vendor == "postgresql":
+        if top and connection.vendor == "postgresql" and not self.dry_run:
             # Explicit ids do not move PostgreSQL's sequence: the next ticket follows GLPI's.
+            # (setval is not transactional: never in a dry run.)
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [Ticket]):
                     cursor.execute(sql)
