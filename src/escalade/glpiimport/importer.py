@@ -554,6 +554,8 @@ class Importer:
         rows = self.src.rows("SELECT id, users_id, groups_id, is_manager FROM glpi_groups_users")
         seen: set[int] = set()
         managers: dict[int, int] = {}
+        existing = {(m.group_id, m.user_id): m for m in Membership.objects.all()}
+        new: list[tuple[int, Membership, str]] = []
         for row in rows:
             group_id = self.map.id("Group", row["groups_id"])
             user_id = self.map.id("User", row["users_id"])
@@ -569,11 +571,18 @@ class Importer:
             if item and item.fingerprint == fp:
                 self.report.count("members", "unchanged")
                 continue
-            membership, created = Membership.objects.get_or_create(
-                group_id=group_id, user_id=user_id
-            )
+            membership = existing.get((group_id, user_id))
+            if membership is None:
+                membership = Membership(group_id=group_id, user_id=user_id)
+                existing[(group_id, user_id)] = membership
+                new.append((row["id"], membership, fp))
+                continue
             self.map.record("Group_User", row["id"], membership.pk, fp)
-            self.report.count("members", "created" if created else "updated")
+            self.report.count("members", "updated")
+        Membership.objects.bulk_create([m for _g, m, _f in new], batch_size=BATCH)
+        for glpi_id, membership, fp in new:
+            self.map.record("Group_User", glpi_id, membership.pk, fp)
+        self.report.count("members", "created", len(new))
         # Memberships GLPI no longer has (only those this import made).
         gone = [g for g in self.map.items["Group_User"] if g not in seen]
         if gone:
@@ -658,6 +667,9 @@ class Importer:
     def grants(self) -> None:
         self.map.load("Profile_User")
         seen: set[int] = set()
+        existing = {(g.user_id, g.profile_id, g.entity_id): g for g in ProfileGrant.objects.all()}
+        new: list[tuple[int, ProfileGrant, str]] = []
+        changed: dict[int, ProfileGrant] = {}
         rows = self.src.rows(
             "SELECT id, users_id, profiles_id, entities_id, is_recursive, is_default_profile"
             " FROM glpi_profiles_users ORDER BY id"
@@ -676,17 +688,25 @@ class Importer:
             if item and item.fingerprint == fp:
                 self.report.count("grants", "unchanged")
                 continue
-            grant, created = ProfileGrant.objects.update_or_create(
-                user_id=user_id,
-                profile_id=profile_id,
-                entity_id=entity_id,
-                defaults={
-                    "is_recursive": bool(row["is_recursive"]),
-                    "is_default": bool(row["is_default_profile"]),
-                },
-            )
-            self.map.record("Profile_User", row["id"], grant.pk, fp)
-            self.report.count("grants", "created" if created else "updated")
+            key = (user_id, profile_id, entity_id)
+            grant = existing.get(key)
+            if grant is None:
+                grant = ProfileGrant(user_id=user_id, profile_id=profile_id, entity_id=entity_id)
+                existing[key] = grant
+                new.append((row["id"], grant, fp))
+            grant.is_recursive = bool(row["is_recursive"])
+            grant.is_default = bool(row["is_default_profile"])
+            if grant.pk:
+                changed[grant.pk] = grant
+                self.map.record("Profile_User", row["id"], grant.pk, fp)
+        ProfileGrant.objects.bulk_create([g for _i, g, _f in new], batch_size=BATCH)
+        ProfileGrant.objects.bulk_update(
+            list(changed.values()), ["is_recursive", "is_default"], batch_size=BATCH
+        )
+        for glpi_id, grant, fp in new:
+            self.map.record("Profile_User", glpi_id, grant.pk, fp)
+        self.report.count("grants", "created", len(new))
+        self.report.count("grants", "updated", len(changed))
         gone = [g for g in self.map.items["Profile_User"] if g not in seen]
         if gone:
             ids = [self.map.items["Profile_User"][g].escalade_id for g in gone]
@@ -703,7 +723,7 @@ class Importer:
         top = 0
         self.has_documents = self.src.count("glpi_documents_items") > 0
         storage = attachment_storage()
-        for batch in self.src.batches("glpi_tickets", size=BATCH):
+        for batch in self.src.batches("glpi_tickets", TICKET_COLUMNS, size=BATCH):
             work = TicketBatch(self, batch)
             try:
                 with transaction.atomic():
@@ -1306,6 +1326,12 @@ class TicketBatch:
                     model.objects.filter(pk=pk).update(content=content)
 
 
+TICKET_COLUMNS = (
+    "id, entities_id, name, date, closedate, solvedate, takeintoaccountdate, date_mod,"
+    " users_id_lastupdater, status, users_id_recipient, requesttypes_id, content, urgency,"
+    " impact, priority, itilcategories_id, type, begin_waiting_date, waiting_duration,"
+    " is_deleted, date_creation"
+)
 TICKET_FIELDS = [
     "entity",
     "type",
