@@ -650,3 +650,21 @@ def glpi(mariadb: MariaDB) -> GlpiDesk:
             [{"sub_type": "RuleTicket", "name": "Vers les référents", "entities_id": 0}],
         )
     return GlpiDesk(db=mariadb, files=files)
+
+
+@pytest.fixture(autouse=True)
+def empty_escalade(request):
+    """An import targets a new Escalade: the demo that other tests share is removed
+    (inside the test's transaction, so the next test has it back)."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("db")
+    from django.db import connection
+
+    keep = {"django_content_type", "auth_permission", "django_migrations"}
+    tables = [
+        t for t in connection.introspection.django_table_names(only_existing=True) if t not in keep
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")

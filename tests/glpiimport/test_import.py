@@ -7,7 +7,14 @@ import io
 import pytest
 from django.core.management import call_command
 
-from escalade.accounts.models import Entity, Profile, ProfileGrant, SupportGroup, User
+from escalade.accounts.models import (
+    Entity,
+    Membership,
+    Profile,
+    ProfileGrant,
+    SupportGroup,
+    User,
+)
 from escalade.glpiimport.models import ImportedItem
 from escalade.notifications.models import Notification
 from escalade.tickets.models import (
@@ -189,6 +196,7 @@ def snapshot() -> dict:
         Entity,
         User,
         SupportGroup,
+        Membership,
         Category,
         Profile,
         ProfileGrant,
