@@ -25,10 +25,11 @@ import bcrypt
 import pymysql
 
 SCHEMA = Path(__file__).resolve().parent.parent / "tests" / "glpiimport" / "data" / "glpi-empty.sql"
-WORDS = (
+TEXT = (
     "accès impossible LSU livret scolaire bulletin connexion identifiant mot de passe erreur "
     "page blanche export PDF élève classe trimestre compétences ONDE messagerie imprimante"
-).split()  # noqa: SIM905
+)
+WORDS = TEXT.split()
 CHUNK = 5000
 
 
