@@ -166,6 +166,33 @@ def _parent_ticket_id(data: dict[str, Any]) -> Any:
     return data.get("items_id", data.get("tickets_id"))
 
 
+def link_to_ticket(item: ItemType, data: dict[str, Any], ticket_id: int) -> dict[str, Any]:
+    """The input of ``POST Ticket/:id/<sub>``, naming that ticket as its parent.
+
+    GLPI's clients send ``itemtype``/``items_id`` (or ``tickets_id``) as they would to
+    ``POST <sub>``; when absent they come from the URL; a different parent is refused.
+    """
+    linked = dict(data)
+    keys = [item.parent_key] if item.parent_key == "tickets_id" else ["items_id", "tickets_id"]
+    for key in keys:
+        if linked.get(key) not in (None, "") and _int(linked[key], key) != ticket_id:
+            raise InvalidInput(
+                _("%(key)s (%(value)s) ne désigne pas le ticket %(id)s de l'adresse.")
+                % {"key": key, "value": linked[key], "id": ticket_id},
+                field=key,
+            )
+    if item.parent_key == "tickets_id":
+        linked["tickets_id"] = ticket_id
+    else:
+        if str(linked.get("itemtype") or "Ticket").lower() != "ticket":
+            raise InvalidInput(
+                _("itemtype doit valoir « Ticket » sous l'adresse d'un ticket."), field="itemtype"
+            )
+        linked["itemtype"] = "Ticket"
+        linked["items_id"] = ticket_id
+    return linked
+
+
 class ItemType:
     """One GLPI itemtype: visibility (through access), fields, and writes (through workflow)."""
 
@@ -175,6 +202,8 @@ class ItemType:
     text_fields: dict[str, str] = {}
     has_trash = False
     read_only = True
+    # How an item names its ticket: "items_id" (with itemtype) or "tickets_id".
+    parent_key = ""
 
     def queryset(self, ctx: Ctx) -> QuerySet:
         raise NotImplementedError
@@ -429,6 +458,7 @@ def _differs(ticket: Ticket, name: str, value: Any) -> bool:
 
 class FollowupType(ItemType):
     name = "ITILFollowup"
+    parent_key = "items_id"
     model = Followup
     sort_fields = {
         "id": "pk",
@@ -518,6 +548,7 @@ def _last_followup_id(ctx: Ctx, ticket: Ticket) -> int:
 
 class TaskType(ItemType):
     name = "TicketTask"
+    parent_key = "tickets_id"
     model = Task
     sort_fields = {
         "id": "pk",
@@ -599,6 +630,7 @@ class TaskType(ItemType):
 
 class SolutionType(ItemType):
     name = "ITILSolution"
+    parent_key = "items_id"
     model = Solution
     sort_fields = {
         "id": "pk",
@@ -648,6 +680,7 @@ class SolutionType(ItemType):
 
 class TicketUserType(ItemType):
     name = "Ticket_User"
+    parent_key = "tickets_id"
     model = TicketActor
     sort_fields = {"id": "pk", "tickets_id": "ticket_id", "users_id": "user_id", "type": "role"}
     read_only = False
@@ -720,6 +753,7 @@ class GroupTicketType(TicketUserType):
 
 class DocumentType(ItemType):
     name = "Document"
+    parent_key = "items_id"
     model = Attachment
     sort_fields = {
         "id": "pk",
@@ -797,7 +831,6 @@ class DocumentType(ItemType):
 
 class DocumentItemType(DocumentType):
     name = "Document_Item"
-    read_only = True
 
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
         return {
@@ -821,7 +854,20 @@ class DocumentItemType(DocumentType):
         ]
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
-        return ItemType.add(self, ctx, data)
+        """Link a document the caller can read to a ticket: Escalade stores a copy there."""
+        number = _int(data.get("documents_id") or 0, "documents_id")
+        try:
+            source = access.get_attachment_for(ctx.who, number)
+        except TicketNotFound:
+            raise InvalidInput(
+                _("Document introuvable : %s") % number, field="documents_id"
+            ) from None
+        ticket = ticket_for(ctx, _parent_ticket_id(data))
+        if source.ticket_id == ticket.pk:
+            raise InvalidInput(_("Ce document est déjà lié à ce ticket."), field="documents_id")
+        with source.file.open("rb") as handle:
+            upload = Upload(name=source.filename, content=handle.read())
+        return workflow.add_attachments(ticket, by=ctx.who, attachments=[upload])[0].pk
 
 
 # --- The directory (read only) ----------------------------------------------------------------

@@ -428,7 +428,7 @@ def _with_extras(ctx: Ctx, ticket: Any, data: dict[str, Any]) -> None:
         ]
 
 
-@endpoint(("GET",))
+@endpoint(("GET", "POST"))
 def sub_items(
     request: HttpRequest, *, ctx: Ctx, itemtype: str, pk: str, sub: str
 ) -> HttpResponseBase:
@@ -439,6 +439,8 @@ def sub_items(
             _("Sous-éléments gérés pour les tickets seulement."),
         )
     ticket = access.get_ticket_for(ctx.who, pk)
+    if request.method == "POST":
+        return _add_sub_items(ctx, ticket, sub)
     if sub.lower() == "log":
         rows = items.ticket_log(ctx, ticket)
         start, end = parse_range(ctx.params.get("range"))
@@ -453,6 +455,28 @@ def sub_items(
             "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue : %s") % sub
         )
     return _listing(ctx, items.itemtype(sub), query(ctx, ticket))
+
+
+def _add_sub_items(ctx: Ctx, ticket: Any, sub: str) -> HttpResponseBase:
+    """``POST Ticket/:id/<sub>``: GLPI's addItems of ``sub``, linked to that ticket.
+
+    The answer is the one of ``POST <sub>`` (201, ``Location`` or ``Link``); the parent
+    ticket is already in reach (a ticket out of reach answered 404 like a missing one).
+    """
+    if sub.lower() in ("log", "ticketvalidation"):
+        raise GlpiError(
+            "ERROR_RIGHT_MISSING",
+            _("Vous n'avez pas le droit de créer ce type d'élément par l'API."),
+        )
+    if sub.lower() not in items.TICKET_SUBITEMS:
+        raise GlpiError(
+            "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", _("Ressource inconnue : %s") % sub
+        )
+    item = items.itemtype(sub)
+    inputs, is_list = _inputs(ctx.params)
+    linked = [items.link_to_ticket(item, data, ticket.pk) for data in inputs]
+    ctx.params["input"] = linked if is_list else linked[0]
+    return _add(ctx, item)
 
 
 @endpoint(("GET", "PUT", "PATCH", "DELETE"))
