@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from escalade.accounts.models import Entity, Membership, Profile, SupportGroup, User
 from escalade.accounts.rights import Interface
 from escalade.accounts.who import Who
+from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
 from escalade.tickets import access, workflow
@@ -327,11 +329,19 @@ class TicketType_(ItemType):
         return access.visible_tickets(ctx.who, include_deleted=True)
 
     def prepare(self, queryset: QuerySet) -> QuerySet:
-        return queryset.select_related("entity", "category", "created_by", "last_updated_by")
+        tasks_time = (
+            Task.objects.filter(ticket=OuterRef("pk"))
+            .values("ticket")
+            .annotate(total=Sum("duration_seconds"))
+            .values("total")
+        )
+        return queryset.select_related(
+            "entity", "category", "created_by", "last_updated_by"
+        ).annotate(glpi_actiontime=Coalesce(Subquery(tasks_time), 0))
 
     def fields(self, ctx: Ctx, t: Ticket) -> dict[str, Any]:
         expand = ctx.expand
-        return {
+        return defaults("Ticket") | {
             "id": t.pk,
             "entities_id": t.entity.full_name if expand else t.entity_id,
             "name": t.title,
@@ -354,9 +364,12 @@ class TicketType_(ItemType):
             "type": t.type,
             "global_validation": 1,
             "validation_percent": 0,
-            "actiontime": 0,
+            "actiontime": _actiontime(t),
             "begin_waiting_date": date(t.waiting_since),
             "waiting_duration": t.waiting_seconds,
+            "takeintoaccount_delay_stat": _delay(t.opened_at, t.taken_at),
+            "solve_delay_stat": _delay(t.opened_at, t.solved_at, t.waiting_seconds),
+            "close_delay_stat": _delay(t.opened_at, t.closed_at, t.waiting_seconds),
             "is_deleted": int(t.is_deleted),
             "locations_id": 0,
             "date_creation": date(t.opened_at),
@@ -440,6 +453,21 @@ class TicketType_(ItemType):
             workflow.delete_ticket(ticket, by=ctx.who)
 
 
+def _actiontime(t: Ticket) -> int:
+    """GLPI's ticket ``actiontime``: the total duration of its tasks, in seconds."""
+    total = getattr(t, "glpi_actiontime", None)
+    if total is None:
+        total = Task.objects.filter(ticket=t).aggregate(total=Sum("duration_seconds"))["total"]
+    return int(total or 0)
+
+
+def _delay(start: datetime | None, end: datetime | None, waiting: int = 0) -> int:
+    """GLPI's ``*_delay_stat`` without a calendar: seconds from start to end, less waiting."""
+    if start is None or end is None:
+        return 0
+    return max(0, int((end - start).total_seconds()) - waiting)
+
+
 def _differs(ticket: Ticket, name: str, value: Any) -> bool:
     """Whether a PUT really changes a field (clients resend whole items)."""
     if name == "category":
@@ -477,7 +505,7 @@ class FollowupType(ItemType):
         return queryset.select_related("author", "editor")
 
     def fields(self, ctx: Ctx, f: Followup) -> dict[str, Any]:
-        return {
+        return defaults("ITILFollowup") | {
             "id": f.pk,
             "itemtype": "Ticket",
             "items_id": f.ticket_id,
@@ -568,7 +596,7 @@ class TaskType(ItemType):
         return queryset.select_related("author", "editor", "technician", "group")
 
     def fields(self, ctx: Ctx, t: Task) -> dict[str, Any]:
-        return {
+        return defaults("TicketTask") | {
             "id": t.pk,
             "tickets_id": t.ticket_id,
             "taskcategories_id": 0,
@@ -590,6 +618,7 @@ class TaskType(ItemType):
             "tasktemplates_id": 0,
             "timeline_position": 1,
             "sourceitems_id": 0,
+            "sourceof_items_id": 0,
         }
 
     def links(self, ctx: Ctx, t: Task) -> list[dict[str, str]]:
@@ -648,7 +677,7 @@ class SolutionType(ItemType):
         return queryset.select_related("author", "decided_by")
 
     def fields(self, ctx: Ctx, s: Solution) -> dict[str, Any]:
-        return {
+        return defaults("ITILSolution") | {
             "id": s.pk,
             "itemtype": "Ticket",
             "items_id": s.ticket_id,
@@ -697,7 +726,7 @@ class TicketUserType(ItemType):
         return queryset.select_related("user", "group")
 
     def fields(self, ctx: Ctx, a: TicketActor) -> dict[str, Any]:
-        return {
+        return defaults("Ticket_User") | {
             "id": a.pk,
             "tickets_id": a.ticket_id,
             "users_id": _user(ctx, a.user, a.user_id),
@@ -739,7 +768,12 @@ class GroupTicketType(TicketUserType):
 
     def fields(self, ctx: Ctx, a: TicketActor) -> dict[str, Any]:
         group = (a.group.name if a.group else "") if ctx.expand else a.group_id
-        return {"id": a.pk, "tickets_id": a.ticket_id, "groups_id": group, "type": a.role}
+        return defaults("Group_Ticket") | {
+            "id": a.pk,
+            "tickets_id": a.ticket_id,
+            "groups_id": group,
+            "type": a.role,
+        }
 
     def _party(self, ctx: Ctx, data: dict[str, Any]) -> dict[str, Any]:
         groups = pick_groups(ctx.who, _ids(data.get("groups_id")))
@@ -772,7 +806,7 @@ class DocumentType(ItemType):
         return queryset.select_related("ticket", "uploaded_by")
 
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
-        return {
+        return defaults("Document") | {
             "id": a.pk,
             "entities_id": a.ticket.entity_id,
             "is_recursive": 0,
@@ -833,7 +867,7 @@ class DocumentItemType(DocumentType):
     name = "Document_Item"
 
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
-        return {
+        return defaults("Document_Item") | {
             "id": a.pk,
             "documents_id": a.pk,
             "items_id": a.ticket_id,
@@ -883,7 +917,7 @@ class CategoryType(ItemType):
         return access.visible_categories(ctx.who)
 
     def fields(self, ctx: Ctx, c: Category) -> dict[str, Any]:
-        return {
+        return defaults("ITILCategory") | {
             "id": c.pk,
             "entities_id": c.entity_id,
             "is_recursive": int(c.is_recursive),
@@ -913,7 +947,7 @@ class GroupType(ItemType):
         return access.visible_groups(ctx.who)
 
     def fields(self, ctx: Ctx, g: SupportGroup) -> dict[str, Any]:
-        return {
+        return defaults("Group") | {
             "id": g.pk,
             "entities_id": g.entity_id,
             "is_recursive": int(g.is_recursive),
@@ -946,7 +980,7 @@ class GroupUserType(ItemType):
         return queryset.select_related("group", "user")
 
     def fields(self, ctx: Ctx, m: Membership) -> dict[str, Any]:
-        return {
+        return defaults("Group_User") | {
             "id": m.pk,
             "users_id": _user(ctx, m.user, m.user_id),
             "groups_id": m.group.name if ctx.expand else m.group_id,
@@ -971,7 +1005,7 @@ class UserType(ItemType):
         return access.visible_users(ctx.who)
 
     def fields(self, ctx: Ctx, u: User) -> dict[str, Any]:
-        return {
+        return defaults("User") | {
             "id": u.pk,
             "name": u.username,
             "realname": u.last_name,
@@ -996,7 +1030,7 @@ class EntityType(ItemType):
         return access.visible_entities(ctx.who)
 
     def fields(self, ctx: Ctx, e: Entity) -> dict[str, Any]:
-        return {
+        return defaults("Entity") | {
             "id": e.pk,
             "name": e.name,
             "entities_id": e.parent_id or 0,
@@ -1021,7 +1055,7 @@ class ProfileType(ItemType):
 
 
 def profile_fields(p: Profile) -> dict[str, Any]:
-    return {
+    return defaults("Profile") | {
         "id": p.pk,
         "name": p.name,
         "interface": "helpdesk" if p.interface == Interface.SIMPLIFIED else "central",
