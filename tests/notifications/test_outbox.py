@@ -177,7 +177,13 @@ def test_supervisor_of_the_assigned_group_when_chosen(demo, chef, referent):
 
 
 def test_a_supervisor_who_cannot_see_the_ticket_gets_nothing(demo, chef, referent):
-    demo.referents.supervisor = demo.users["tech.bai"]  # DSI-BAI: not his ticket (yet)
+    # A supervisor holding only Self-Service: not his ticket. (tech.bai, a GLPI Technician,
+    # sees every ticket of the académie, READALL.)
+    supervisor = User.objects.create_user("sup.lsu", email="sup.lsu@example.org", password="x")
+    ProfileGrant.objects.create(
+        user=supervisor, profile=demo.self_service, entity=demo.academie, is_default=True
+    )
+    demo.referents.supervisor = supervisor
     demo.referents.save()
     set_recipients(Event.FOLLOWUP, RecipientKind.GROUP_SUPERVISORS)
     ticket = open_lsu_ticket(demo, chef)

@@ -2,6 +2,9 @@
 
 import pytest
 
+from escalade.accounts.models import Profile, ProfileGrant
+from escalade.accounts.rights import Right
+from escalade.accounts.who import build_who
 from escalade.tickets import access, workflow
 from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import TicketNotFound
@@ -26,12 +29,24 @@ def test_requester_sees_only_own_tickets(demo, chef, referent):
     assert other.pk not in visible
 
 
-def test_referent_sees_group_tickets_but_not_other_groups(demo, chef, referent, admin_who):
+def test_group_rights_see_group_tickets_but_not_other_groups(demo, chef, referent, admin_who):
     lsu = open_lsu_ticket(demo, chef)
     other = workflow.create_ticket(
         by=admin_who, title="Imprimante", content="En panne", assigned_groups=[demo.dsi_bai]
     )
+    # The referent is a GLPI Technician (READALL): every ticket of the académie.
     visible = set(access.visible_tickets(referent).values_list("pk", flat=True))
+    assert {lsu.pk, other.pk} <= visible
+    # Without READALL, the group rights alone see the group's tickets only.
+    narrow = Profile.objects.create(
+        name="Groupe seulement",
+        rights=[Right.TICKET_READ_MY, Right.TICKET_READ_GROUP, Right.TICKET_READ_ASSIGNED],
+    )
+    ProfileGrant.objects.create(
+        user=demo.users["referent2.lsu"], profile=narrow, entity=demo.academie
+    )
+    who = build_who(demo.users["referent2.lsu"], profile_id=narrow.pk)
+    visible = set(access.visible_tickets(who).values_list("pk", flat=True))
     assert lsu.pk in visible
     assert other.pk not in visible
 

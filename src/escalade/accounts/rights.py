@@ -48,34 +48,179 @@ class Interface(models.TextChoices):
     STANDARD = "standard", _("Standard")
 
 
-SELF_SERVICE_RIGHTS = [
-    Right.TICKET_READ_MY,
-    Right.TICKET_CREATE,
-    Right.TICKET_APPROVE,
-    Right.FOLLOWUP_SEE_PUBLIC,
-    Right.FOLLOWUP_ADD_MY,
-    Right.TASK_SEE_PUBLIC,
-]
-
-TECHNICIAN_RIGHTS = [
-    Right.TICKET_READ_MY,
-    Right.TICKET_READ_GROUP,
-    Right.TICKET_READ_ASSIGNED,
-    Right.TICKET_CREATE,
-    Right.TICKET_UPDATE,
-    Right.TICKET_ASSIGN,
-    Right.TICKET_TAKE,
-    Right.TICKET_APPROVE,
-    Right.FOLLOWUP_SEE_PUBLIC,
-    Right.FOLLOWUP_SEE_PRIVATE,
-    Right.FOLLOWUP_ADD_MY,
-    Right.FOLLOWUP_ADD_GROUP,
-    Right.FOLLOWUP_ADD_ALL,
-    Right.FOLLOWUP_EDIT_MY,
-    Right.TASK_SEE_PUBLIC,
-    Right.TASK_SEE_PRIVATE,
-    Right.TASK_ADD,
-    Right.TASK_EDIT_MY,
-]
-
 ALL_RIGHTS = [right for right in Right]
+
+
+# --- GLPI's rights (glpi_profilerights: one bitmask per right name) ------------------------
+# Bits from GLPI 10.0.15: CommonDBTM (READ 1, UPDATE 2, CREATE 4, DELETE 8, PURGE 16),
+# Ticket::READMY…SURVEY, ITILFollowup::SEEPUBLIC…ADD_AS_OBSERVER, CommonITILTask::*.
+READ, UPDATE, CREATE, DELETE, PURGE = 1, 2, 4, 8, 16
+ALLSTANDARDRIGHT = READ | UPDATE | CREATE | DELETE | PURGE
+
+
+class GlpiTicket:
+    READMY = 1
+    READALL = 1024
+    READGROUP = 2048
+    READASSIGN = 4096
+    ASSIGN = 8192
+    STEAL = 16384
+    OWN = 32768
+    CHANGEPRIORITY = 65536
+    SURVEY = 131072
+
+
+class GlpiFollowup:
+    SEEPUBLIC = 1
+    UPDATEMY = 2
+    ADDMYTICKET = 4
+    UPDATEALL = 1024
+    ADDGROUPTICKET = 2048
+    ADDALLTICKET = 4096
+    SEEPRIVATE = 8192
+    ADD_AS_OBSERVER = 16384
+
+
+class GlpiTask:
+    SEEPUBLIC = 1
+    UPDATEMY = 2
+    UPDATEALL = 1024
+    ADDALLITEM = 4096
+    SEEPRIVATE = 8192
+
+
+# GLPI right name -> [(bit, Escalade right)]. GLPI bits with no Escalade meaning are left out:
+# followup PURGE and ADD_AS_OBSERVER (Escalade's "ajouter à mes tickets" already covers the
+# observer), task PURGE (Escalade never deletes tasks).
+GLPI_BITS: dict[str, list[tuple[int, Right]]] = {
+    "ticket": [
+        (GlpiTicket.READMY, Right.TICKET_READ_MY),
+        (UPDATE, Right.TICKET_UPDATE),
+        (CREATE, Right.TICKET_CREATE),
+        (DELETE, Right.TICKET_DELETE),
+        (PURGE, Right.TICKET_DELETE),
+        (GlpiTicket.READALL, Right.TICKET_READ_ALL),
+        (GlpiTicket.READGROUP, Right.TICKET_READ_GROUP),
+        (GlpiTicket.READASSIGN, Right.TICKET_READ_ASSIGNED),
+        (GlpiTicket.ASSIGN, Right.TICKET_ASSIGN),
+        (GlpiTicket.STEAL, Right.TICKET_STEAL),
+        (GlpiTicket.OWN, Right.TICKET_TAKE),
+        (GlpiTicket.CHANGEPRIORITY, Right.TICKET_CHANGE_PRIORITY),
+        (GlpiTicket.SURVEY, Right.TICKET_APPROVE),
+    ],
+    "followup": [
+        (GlpiFollowup.SEEPUBLIC, Right.FOLLOWUP_SEE_PUBLIC),
+        (GlpiFollowup.UPDATEMY, Right.FOLLOWUP_EDIT_MY),
+        (GlpiFollowup.ADDMYTICKET, Right.FOLLOWUP_ADD_MY),
+        (GlpiFollowup.UPDATEALL, Right.FOLLOWUP_EDIT_ALL),
+        (GlpiFollowup.ADDGROUPTICKET, Right.FOLLOWUP_ADD_GROUP),
+        (GlpiFollowup.ADDALLTICKET, Right.FOLLOWUP_ADD_ALL),
+        (GlpiFollowup.SEEPRIVATE, Right.FOLLOWUP_SEE_PRIVATE),
+    ],
+    "task": [
+        (GlpiTask.SEEPUBLIC, Right.TASK_SEE_PUBLIC),
+        (GlpiTask.UPDATEMY, Right.TASK_EDIT_MY),
+        (GlpiTask.UPDATEALL, Right.TASK_EDIT_ALL),
+        (GlpiTask.ADDALLITEM, Right.TASK_ADD),
+        (GlpiTask.SEEPRIVATE, Right.TASK_SEE_PRIVATE),
+    ],
+}
+
+
+def rights_from_glpi(masks: dict[str, int]) -> list[Right]:
+    """Escalade's rights for GLPI's bitmasks ``{"ticket": …, "followup": …, "task": …}``."""
+    held = {
+        right
+        for name, bits in GLPI_BITS.items()
+        for bit, right in bits
+        if int(masks.get(name) or 0) & bit
+    }
+    return [right for right in Right if right in held]
+
+
+def glpi_masks(rights: list[str] | list[Right]) -> dict[str, int]:
+    """GLPI's bitmasks for a list of Escalade rights (the inverse of ``rights_from_glpi``)."""
+    held = {str(r) for r in rights}
+    masks = {}
+    for name, bits in GLPI_BITS.items():
+        masks[name] = sum(bit for bit, right in bits if str(right) in held)
+    return masks
+
+
+T, F, K = GlpiTicket, GlpiFollowup, GlpiTask
+_ADMIN_MASKS = {
+    "ticket": ALLSTANDARDRIGHT
+    | T.READALL
+    | T.READGROUP
+    | T.READASSIGN
+    | T.ASSIGN
+    | T.STEAL
+    | T.OWN
+    | T.CHANGEPRIORITY
+    | T.SURVEY,
+    "followup": READ
+    | UPDATE
+    | CREATE
+    | PURGE
+    | F.UPDATEALL
+    | F.ADDGROUPTICKET
+    | F.ADDALLTICKET
+    | F.SEEPRIVATE
+    | F.ADD_AS_OBSERVER,
+    "task": K.SEEPUBLIC | PURGE | K.UPDATEALL | K.ADDALLITEM | K.SEEPRIVATE,
+}
+# GLPI 10.0.15's seeded profiles (install/empty_data.php, glpi_profilerights), by GLPI id.
+GLPI_SEEDED: dict[int, tuple[str, dict[str, int]]] = {
+    1: ("Self-Service", {"ticket": READ | CREATE, "followup": READ | CREATE, "task": READ}),
+    2: (
+        "Observer",
+        {
+            "ticket": READ | CREATE | DELETE | PURGE | T.READALL | T.READASSIGN | T.OWN | T.SURVEY,
+            "followup": READ | CREATE,
+            "task": READ,
+        },
+    ),
+    3: ("Admin", _ADMIN_MASKS),
+    4: ("Super-Admin", _ADMIN_MASKS),
+    5: (
+        "Hotliner",
+        {
+            "ticket": T.READMY | UPDATE | CREATE | T.READALL | T.ASSIGN | T.SURVEY,
+            "followup": F.SEEPUBLIC | F.UPDATEMY | F.ADDMYTICKET | F.ADDALLTICKET | F.SEEPRIVATE,
+            "task": READ | K.SEEPRIVATE,
+        },
+    ),
+    6: (
+        "Technician",
+        {
+            "ticket": T.READMY | UPDATE | CREATE | T.READALL | T.READGROUP | T.OWN | T.SURVEY,
+            "followup": F.SEEPUBLIC
+            | F.UPDATEMY
+            | F.ADDMYTICKET
+            | F.UPDATEALL
+            | F.ADDALLTICKET
+            | F.SEEPRIVATE,
+            "task": K.SEEPUBLIC | PURGE | K.UPDATEALL | K.ADDALLITEM | K.SEEPRIVATE,
+        },
+    ),
+    7: ("Supervisor", _ADMIN_MASKS),
+    8: (
+        "Read-Only",
+        {
+            "ticket": T.READMY | T.READALL | T.READGROUP | T.READASSIGN | T.SURVEY,
+            "followup": READ | F.SEEPRIVATE,
+            "task": READ | K.SEEPRIVATE,
+        },
+    ),
+}
+del T, F, K
+
+
+def seeded_rights(glpi_name: str) -> list[Right]:
+    """Escalade's rights for one of GLPI's seeded profiles, by its GLPI name."""
+    masks = next(m for name, m in GLPI_SEEDED.values() if name == glpi_name)
+    return rights_from_glpi(masks)
+
+
+SELF_SERVICE_RIGHTS = seeded_rights("Self-Service")
+TECHNICIAN_RIGHTS = seeded_rights("Technician")

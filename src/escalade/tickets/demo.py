@@ -18,13 +18,7 @@ from escalade.accounts.models import (
     SupportGroup,
     User,
 )
-from escalade.accounts.rights import (
-    ALL_RIGHTS,
-    SELF_SERVICE_RIGHTS,
-    TECHNICIAN_RIGHTS,
-    Interface,
-    Right,
-)
+from escalade.accounts.rights import GLPI_SEEDED, Interface, Right, rights_from_glpi, seeded_rights
 from escalade.accounts.tokens import create_token, hash_key
 from escalade.tickets.models import (
     Category,
@@ -38,8 +32,26 @@ from escalade.tickets.models import (
 
 DEMO_PASSWORD = "demo"
 
-# The functional referents handle tickets like technicians, and may take one from a colleague.
-REFERENT_RIGHTS = [*TECHNICIAN_RIGHTS, Right.TICKET_STEAL]
+# GLPI's seeded profiles (install/empty_data.php), under their French names, with GLPI's
+# rights mapped to Escalade's (escalade.accounts.rights.GLPI_SEEDED).
+GLPI_PROFILES = {
+    "Self-Service": "Self-Service",
+    "Observer": "Observateur",
+    "Admin": "Admin",
+    "Super-Admin": "Super-Admin",
+    "Hotliner": "Hotliner",
+    "Technician": "Technicien",
+    "Supervisor": "Superviseur",
+    "Read-Only": "Lecture seule",
+}
+
+# The functional referents are GLPI Technicians (they see every ticket of their entities,
+# READALL) who may also take a ticket from a colleague (STEAL) and edit « Attribué à »
+# (ASSIGN: GLPI's Ticket::canAssign() asks it, and the procedure's escalation, steps 3.3.1
+# and 3.3.2, removes the referents' group there and adds DSI-BAI).
+REFERENT_RIGHTS = [
+    r for r in Right if r in {*seeded_rights("Technician"), Right.TICKET_STEAL, Right.TICKET_ASSIGN}
+]
 
 USERS = [
     # login, first name, last name
@@ -64,6 +76,7 @@ class Demo:
     technician: Profile
     super_admin: Profile
     users: dict[str, User]
+    profiles: dict[str, Profile]
 
 
 def _entity(name: str, parent: Entity | None) -> Entity:
@@ -108,11 +121,17 @@ def load_demo() -> Demo:
     materiel = _category("Matériel", None, academie)
     _category("Poste de travail", materiel, academie, group_in_charge=dsi_bai)
 
-    self_service = _profile("Self-Service", Interface.SIMPLIFIED, SELF_SERVICE_RIGHTS)
+    profiles: dict[str, Profile] = {}
+    for glpi_name, masks in GLPI_SEEDED.values():
+        name = GLPI_PROFILES[glpi_name]
+        interface = Interface.SIMPLIFIED if glpi_name == "Self-Service" else Interface.STANDARD
+        profiles[name] = _profile(name, interface, rights_from_glpi(masks))
+    self_service = profiles["Self-Service"]
     Profile.objects.filter(pk=self_service.pk).update(is_default=True)
     referent_profile = _profile("Référent fonctionnel", Interface.STANDARD, REFERENT_RIGHTS)
-    technician = _profile("Technicien", Interface.STANDARD, TECHNICIAN_RIGHTS)
-    super_admin = _profile("Super-Admin", Interface.STANDARD, ALL_RIGHTS)
+    profiles[referent_profile.name] = referent_profile
+    technician = profiles["Technicien"]
+    super_admin = profiles["Super-Admin"]
 
     users: dict[str, User] = {}
     for login, first, last in USERS:
@@ -194,4 +213,5 @@ def load_demo() -> Demo:
         technician,
         super_admin,
         users,
+        profiles,
     )
