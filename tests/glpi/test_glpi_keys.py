@@ -189,3 +189,17 @@ def test_ticket_list_query_count_does_not_grow_with_rows(
         rows = api.get("Ticket").json()
     assert [r["actiontime"] for r in rows] == [60] * 9
     assert Attachment.objects.count() == 0
+
+
+def test_active_profile_carries_glpi_right_bitmasks(demo, glpi_as):
+    """GLPI clients test ``active_profile["ticket"] & READALL`` (1024) and the like."""
+    referent = glpi_as("referent.lsu", "Référent fonctionnel")
+    active = referent.get("getActiveProfile").json()["active_profile"]
+    assert active["name"] == "Référent fonctionnel"
+    assert active["ticket"] & 1024 and active["ticket"] & 16384 and active["ticket"] & 8192
+    assert active["followup"] & 8192 and active["task"] & 4096
+    session = referent.get("getFullSession").json()["session"]["glpiactiveprofile"]
+    assert session["ticket"] == active["ticket"]
+    chef = glpi_as("chef.etab").get("getActiveProfile").json()["active_profile"]
+    # GLPI's Self-Service: ticket READ | CREATE, followup READ | CREATE, task READ.
+    assert (chef["ticket"], chef["followup"], chef["task"]) == (1 | 4, 1 | 4, 1)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from escalade.accounts.models import Entity, Membership, Profile, SupportGroup, User
-from escalade.accounts.rights import Interface
+from escalade.accounts.rights import Interface, glpi_masks
 from escalade.accounts.who import Who
 from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
@@ -1052,6 +1052,11 @@ class ProfileType(ItemType):
 
     def fields(self, ctx: Ctx, p: Profile) -> dict[str, Any]:
         return profile_fields(p)
+
+
+def active_profile_fields(p: Profile) -> dict[str, Any]:
+    """GLPI's ``glpiactiveprofile``: the profile's fields and its rights as GLPI bitmasks."""
+    return profile_fields(p) | glpi_masks(p.rights or [])
 
 
 def profile_fields(p: Profile) -> dict[str, Any]:

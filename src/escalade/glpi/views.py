@@ -28,7 +28,7 @@ from escalade.glpi.http import (
     ranged,
     request_params,
 )
-from escalade.glpi.items import Ctx, profile_fields
+from escalade.glpi.items import Ctx, active_profile_fields, profile_fields
 from escalade.tickets import access, paging
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
 
@@ -142,7 +142,7 @@ def my_profiles(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
 
 @endpoint(("GET",))
 def active_profile(request: HttpRequest, *, ctx: Ctx) -> HttpResponseBase:
-    data = profile_fields(ctx.who.profile)
+    data = active_profile_fields(ctx.who.profile)
     data["entities"] = _profile_entities(ctx.who, ctx.who.profile.pk)
     return _json({"active_profile": data})
 
@@ -201,7 +201,7 @@ def _full_session(who: Any, request: HttpRequest) -> dict[str, Any]:
         "glpifirstname": user.first_name,
         "glpiemail": user.email,
         "glpilanguage": "fr_FR" if user.language == "fr" else "en_GB",
-        "glpiactiveprofile": profile_fields(who.profile),
+        "glpiactiveprofile": active_profile_fields(who.profile),
         "glpiprofiles": {str(p.pk): {"name": p.name} for p in who.profiles},
         "glpiactive_entity": who.active_entity_id or 0,
         "glpiactive_entity_recursive": int(who.recursive),
