@@ -64,7 +64,8 @@ PROFILE_IDS = {
 
 
 def glpi_seeds() -> dict[int, dict[str, int]]:
-    """``{profile id: {"ticket": mask, "followup": mask, "task": mask}}`` from GLPI's file."""
+    """``{profile id: {"ticket": mask, "followup": mask, "task": mask, "statistic": mask}}``
+    from GLPI's file."""
     text = SEEDS.read_text(encoding="utf-8")
     rights = text[text.index("$tables['glpi_profilerights']") :]
     entry = re.compile(
@@ -73,7 +74,7 @@ def glpi_seeds() -> dict[int, dict[str, int]]:
     )
     found: dict[int, dict[str, int]] = {}
     for profile, name, expression in entry.findall(rights):
-        if name not in ("ticket", "followup", "task"):
+        if name not in ("ticket", "followup", "task", "statistic"):
             continue
         parts = [p.strip() for p in expression.split("|")]
         found.setdefault(PROFILE_IDS[profile], {})[name] = sum(CONSTANTS[p] for p in parts)
@@ -132,7 +133,7 @@ def test_glpi_bits_map_to_escalade_rights(glpi_name, held, not_held):
 
 
 def test_masks_round_trip_for_the_bits_escalade_knows():
-    masks = {"ticket": 1024 | 2 | 16384, "followup": 8192 | 4, "task": 4096}
+    masks = {"ticket": 1024 | 2 | 16384, "followup": 8192 | 4, "task": 4096, "statistic": 1}
     assert glpi_masks(rights_from_glpi(masks)) == masks
     assert rights_from_glpi({"ticket": 0}) == []
 

@@ -124,11 +124,13 @@ GLPI_BITS: dict[str, list[tuple[int, Right]]] = {
         (GlpiTask.ADDALLITEM, Right.TASK_ADD),
         (GlpiTask.SEEPRIVATE, Right.TASK_SEE_PRIVATE),
     ],
+    "statistic": [(READ, Right.STATISTICS_READ)],
 }
 
 
 def rights_from_glpi(masks: dict[str, int]) -> list[Right]:
-    """Escalade's rights for GLPI's bitmasks ``{"ticket": …, "followup": …, "task": …}``."""
+    """Escalade's rights for GLPI's bitmasks ``{"ticket": …, "followup": …, "task": …,
+    "statistic": …}``."""
     held = {
         right
         for name, bits in GLPI_BITS.items()
@@ -213,6 +215,9 @@ GLPI_SEEDED: dict[int, tuple[str, dict[str, int]]] = {
         },
     ),
 }
+# GLPI's "statistic" right: READ for every seeded profile but Self-Service.
+for _pk, (_name, _masks) in GLPI_SEEDED.items():
+    _masks["statistic"] = 0 if _pk == 1 else READ
 del T, F, K
 
 
