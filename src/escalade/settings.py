@@ -136,6 +136,8 @@ EMAIL_TIMEOUT = 20
 ESCALADE_MAILGATE_ADDRESS = env.text("ESCALADE_MAILGATE_ADDRESS", "")
 # Mail gateway: accepted messages per sender and per hour; more are refused.
 ESCALADE_MAILGATE_RATE_LIMIT = env.integer("ESCALADE_MAILGATE_RATE_LIMIT", 30, minimum=1)
+# Mail gateway: the authserv-ids of the receiving MTA's Authentication-Results headers.
+ESCALADE_MAILGATE_AUTHSERV_ID = env.listing("ESCALADE_MAILGATE_AUTHSERV_ID", [])
 
 TASKS = {
     "default": {

@@ -55,12 +55,19 @@ REASON_EMPTY_REPLY = "réponse vide"
 REASON_EMPTY_MESSAGE = "message vide"
 REASON_NO_PROFILE = "l'expéditeur %s ne peut pas créer de ticket"
 REASON_NO_ENTITY = "aucune entité par défaut pour les expéditeurs inconnus"
+REASON_TOKEN_USER_GONE = "le destinataire du jeton de réponse n'existe plus ou est désactivé"
+REASON_NOT_TOKEN_RECIPIENT = (
+    "l'expéditeur %s n'est pas le destinataire du jeton de réponse (%s) : "
+    "un jeton ne vaut que pour la personne à qui la notification a été envoyée"
+)
+REASON_UNAUTHENTICATED = "expéditeur non authentifié par %s (%s) : traité comme inconnu"
 
 _TOKEN_LOCAL_RE = re.compile(r"^[^@+]+\+([a-z0-9]+)@", re.IGNORECASE)
 _TOKEN_MSGID_RE = re.compile(r"<?escalade\.([a-z0-9]+)\.", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:re|tr|fw|fwd|aw|wg|réf|ref)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
+_AUTH_RESULT_RE = re.compile(r"^(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.IGNORECASE)
 _FROM_FALLBACK_RE = re.compile(rb"^from:[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -116,7 +123,7 @@ def handle_message(raw: bytes, *, mailbox: Mailbox | None = None) -> Result:
                 digest,
                 mailbox,
                 Outcome.ACCEPTED,
-                "",
+                unauthenticated(parsed),
                 parsed=parsed,
                 ticket=ticket,
                 followup=followup,
@@ -249,10 +256,8 @@ def reply_token(parsed: ParsedMessage) -> tuple[int, int] | None:
     return None
 
 
-def _senders(address: str, prefer_id: int | None = None) -> list[User]:
-    users = list(User.objects.filter(email__iexact=address, is_active=True).order_by("pk"))
-    users.sort(key=lambda u: u.pk != prefer_id)
-    return users
+def _senders(address: str) -> list[User]:
+    return list(User.objects.filter(email__iexact=address, is_active=True).order_by("pk"))
 
 
 def _whos(user: User) -> Iterator[Who]:
@@ -267,6 +272,38 @@ def _whos(user: User) -> Iterator[Who]:
             yield build_who(user, profile_id=profile.pk)
 
 
+def unauthenticated(parsed: ParsedMessage) -> str:
+    """Why the receiving MTA says From is forged ("" when it does not say so).
+
+    Only ``Authentication-Results`` headers (RFC 8601) whose authserv-id is one of
+    ``ESCALADE_MAILGATE_AUTHSERV_ID`` count: the MTA adds them and removes any copy a sender
+    forged. A message fails when SPF or DMARC says ``fail``, or when DKIM says ``fail`` with
+    no passing signature.
+    """
+    trusted = {a.lower() for a in settings.ESCALADE_MAILGATE_AUTHSERV_ID}
+    if not trusted:
+        return ""
+    results: dict[str, set[str]] = {}
+    server = ""
+    for value in parsed.headers.get("authentication-results", []):
+        parts = [part.strip() for part in value.split(";")]
+        authserv = parts[0].split()[0].lower() if parts and parts[0].split() else ""
+        if authserv not in trusted:
+            continue
+        server = authserv
+        for part in parts[1:]:
+            match = _AUTH_RESULT_RE.match(part)
+            if match:
+                results.setdefault(match.group(1).lower(), set()).add(match.group(2).lower())
+    failed = [
+        f"{method}=fail"
+        for method in ("spf", "dkim", "dmarc")
+        if "fail" in results.get(method, set())
+        and not (method == "dkim" and "pass" in results.get(method, set()))
+    ]
+    return REASON_UNAUTHENTICATED % (server, ", ".join(failed)) if failed else ""
+
+
 def _may_see(who: Who, ticket: Ticket) -> bool:
     """The rights to write are only checked on tickets in reach, as the views do."""
     return access.visible_tickets(who).filter(pk=ticket.pk).exists()
@@ -278,9 +315,12 @@ def _may_see(who: Who, ticket: Ticket) -> bool:
 def _dispatch(parsed: ParsedMessage, mailbox: Mailbox | None) -> tuple[Ticket, Followup | None]:
     token = reply_token(parsed)
     uploads, skipped = _uploads(parsed)
+    forged = unauthenticated(parsed)
     if token is not None:
+        if forged:
+            raise Refused(forged)
         return _reply(parsed, token, uploads, skipped)
-    return _new_ticket(parsed, mailbox, uploads, skipped), None
+    return _new_ticket(parsed, mailbox, uploads, skipped, forged=forged), None
 
 
 def _uploads(parsed: ParsedMessage) -> tuple[list[Upload], list[str]]:
@@ -314,6 +354,31 @@ def _title(subject: str) -> str:
     return _SUBJECT_PREFIX_RE.sub("", subject or "").strip()[:TITLE_MAX]
 
 
+def _token_user(parsed: ParsedMessage, user_id: int, ticket: Ticket) -> User:
+    """The token's recipient, when From is that user's address (or their address on the ticket).
+
+    The signed token proves which notification is being answered and to whom it was sent;
+    From is what says the answer comes from that person. Both must agree: nobody answers
+    in someone else's name, whatever other rights they hold.
+    """
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    sender = parsed.from_address.lower()
+    addresses = set()
+    if user is not None:
+        addresses = {user.email.lower()} | {
+            email.lower()
+            for email in ticket.actors.filter(user=user).values_list("alternative_email", flat=True)
+            if email
+        }
+    if user is not None and sender in addresses - {""}:
+        return user
+    if not User.objects.filter(email__iexact=sender, is_active=True).exists():
+        raise Refused(REASON_UNKNOWN_SENDER % parsed.from_address)
+    if user is None:
+        raise Refused(REASON_TOKEN_USER_GONE)
+    raise Refused(REASON_NOT_TOKEN_RECIPIENT % (parsed.from_address, user.username))
+
+
 def _reply(
     parsed: ParsedMessage, token: tuple[int, int], uploads: list[Upload], skipped: list[str]
 ) -> tuple[Ticket, Followup | None]:
@@ -323,68 +388,69 @@ def _reply(
         raise Refused(REASON_NO_TICKET % ticket_id)
     if not parsed.text.strip() and not uploads:
         raise Refused(REASON_EMPTY_REPLY)
-    users = _senders(parsed.from_address, prefer_id=token_user_id)
-    if not users:
-        raise Refused(REASON_UNKNOWN_SENDER % parsed.from_address)
+    user = _token_user(parsed, token_user_id, ticket)
     if ticket.is_closed:
-        return _reopen_as_new_ticket(parsed, ticket, users, uploads, skipped), None
-    for user in users:
-        for who in _whos(user):
-            if _may_see(who, ticket) and access.can_add_followup(who, ticket):
-                followup = workflow.add_followup(
-                    ticket,
-                    by=who,
-                    content=_content(parsed.text, skipped),
-                    attachments=uploads,
-                    source=Source.EMAIL,
-                )
-                assert isinstance(followup, Followup)
-                return ticket, followup
+        return _reopen_as_new_ticket(parsed, ticket, user, uploads, skipped), None
+    for who in _whos(user):
+        if _may_see(who, ticket) and access.can_add_followup(who, ticket):
+            followup = workflow.add_followup(
+                ticket,
+                by=who,
+                content=_content(parsed.text, skipped),
+                attachments=uploads,
+                source=Source.EMAIL,
+            )
+            assert isinstance(followup, Followup)
+            return ticket, followup
     raise Refused(REASON_NOT_ALLOWED % (parsed.from_address, ticket.pk))
 
 
 def _reopen_as_new_ticket(
     parsed: ParsedMessage,
     old: Ticket,
-    users: list[User],
+    user: User,
     uploads: list[Upload],
     skipped: list[str],
 ) -> Ticket:
     """A reply to a Closed ticket opens a new one, linked, in the same entity and category."""
-    for user in users:
-        for who in _whos(user):
-            if not access.can_create(who):
-                continue
-            if not _may_see(who, old):
-                continue
-            in_reach = old.entity_id in who.entity_ids
-            return workflow.create_ticket(
-                # The sender is an actor of the old ticket, outside its entity: the system
-                # opens the new ticket for them, where the old one was.
-                by=who if in_reach else None,
-                title=_title(parsed.subject) or old.title,
-                content=_content(parsed.text, skipped),
-                type=old.type,
-                category=old.category,
-                entity=old.entity,
-                requesters=[user],
-                attachments=uploads,
-                source=Source.EMAIL,
-                linked_to=old,
-            )
+    for who in _whos(user):
+        if not access.can_create(who):
+            continue
+        if not _may_see(who, old):
+            continue
+        in_reach = old.entity_id in who.entity_ids
+        return workflow.create_ticket(
+            # The sender is an actor of the old ticket, outside its entity: the system
+            # opens the new ticket for them, where the old one was.
+            by=who if in_reach else None,
+            title=_title(parsed.subject) or old.title,
+            content=_content(parsed.text, skipped),
+            type=old.type,
+            category=old.category,
+            entity=old.entity,
+            requesters=[user],
+            attachments=uploads,
+            source=Source.EMAIL,
+            linked_to=old,
+        )
     raise Refused(REASON_NOT_ALLOWED % (parsed.from_address, old.pk))
 
 
 def _new_ticket(
-    parsed: ParsedMessage, mailbox: Mailbox | None, uploads: list[Upload], skipped: list[str]
+    parsed: ParsedMessage,
+    mailbox: Mailbox | None,
+    uploads: list[Upload],
+    skipped: list[str],
+    *,
+    forged: str = "",
 ) -> Ticket:
     if not parsed.text.strip() and not uploads:
         raise Refused(REASON_EMPTY_MESSAGE)
-    users = _senders(parsed.from_address)
+    users = [] if forged else _senders(parsed.from_address)
     if len(users) > 1:
         raise Refused(REASON_AMBIGUOUS_SENDER % parsed.from_address)
     if not users:
-        return _ticket_for_unknown_sender(parsed, mailbox, uploads, skipped)
+        return _ticket_for_unknown_sender(parsed, mailbox, uploads, skipped, forged=forged)
     user = users[0]
     who = next((w for w in _whos(user) if access.can_create(w)), None)
     if who is None:
@@ -416,15 +482,22 @@ def _new_ticket(
 
 
 def _ticket_for_unknown_sender(
-    parsed: ParsedMessage, mailbox: Mailbox | None, uploads: list[Upload], skipped: list[str]
+    parsed: ParsedMessage,
+    mailbox: Mailbox | None,
+    uploads: list[Upload],
+    skipped: list[str],
+    *,
+    forged: str = "",
 ) -> Ticket:
     """Only when the mailbox allows it: a ticket with no requester, the address in the text."""
     if mailbox is None or not mailbox.accept_unknown_senders:
-        raise Refused(REASON_UNKNOWN_SENDER % parsed.from_address)
+        raise Refused(forged or REASON_UNKNOWN_SENDER % parsed.from_address)
     if mailbox.entity is None:
         raise Refused(REASON_NO_ENTITY)
     name = parsed.from_name
     sender = f"{name} <{parsed.from_address}>" if name else parsed.from_address
+    if forged:
+        sender = f"{sender} ({forged})"
     return workflow.create_ticket(
         by=None,
         title=_title(parsed.subject),
