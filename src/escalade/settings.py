@@ -184,11 +184,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Secret query-string values (password, user_token, session_token, app_token) masked.
+    "filters": {"redact": {"()": "escalade.core.logs.RedactingFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},  # its start-up banner on every command
+        # runserver's request lines hold query strings: through the masking handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 
@@ -255,6 +261,10 @@ ESCALADE_PROXY_COUNT = env.integer("ESCALADE_PROXY_COUNT", 0, minimum=0)
 
 PASSWORD_RESET_TIMEOUT = env.integer("ESCALADE_PASSWORD_RESET_HOURS", 2, minimum=1) * 3600
 SESSION_COOKIE_AGE = env.integer("ESCALADE_SESSION_HOURS", 12, minimum=1) * 3600
+# GLPI API sessions end after this long, used or not (idle ones after 8 hours at most).
+ESCALADE_GLPI_SESSION_HOURS = env.integer("ESCALADE_GLPI_SESSION_HOURS", 8, minimum=1)
+# GLPI's initSession?login=…&password=… (the password then lands in access logs): off.
+ESCALADE_GLPI_PASSWORD_IN_URL = env.boolean("ESCALADE_GLPI_PASSWORD_IN_URL", False)
 if _https:
     SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", True)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

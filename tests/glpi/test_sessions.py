@@ -24,8 +24,10 @@ def test_basic_auth_opens_a_session_stored_hashed(demo):
 
 
 def test_credentials_as_query_parameters(demo):
-    response = _init(params={"app_token": APP, "login": "chef.etab", "password": "demo"})
-    assert response.status_code == 200
+    response = _init(
+        params={"app_token": APP, "login": "chef.etab", "password": "demo"}  # setting off
+    )
+    assert response.status_code == 400
     response = _init(
         params={"app_token": APP, "user_token": "tech.bai-token", "get_full_session": "true"}
     )

@@ -62,7 +62,15 @@ class ApiSession(models.Model):
     recursive = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField()
-    expires_at = models.DateTimeField(db_index=True)
+    expires_at = models.DateTimeField(db_index=True)  # idle expiry, slides with use
+    # The absolute end: the idle expiry never slides past it.
+    ends_at = models.DateTimeField(null=True, blank=True)
+    # What opened the session, so that it dies with it: the user's password (Django's
+    # session auth hash at that time), or a personal token.
+    auth_hash = models.CharField(max_length=128, blank=True, default="")
+    api_token = models.ForeignKey(
+        "accounts.ApiToken", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("session d'API GLPI")

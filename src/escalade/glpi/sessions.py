@@ -9,11 +9,12 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils import timezone
 
-from escalade.accounts.models import User
+from escalade.accounts.models import ApiToken, User
 from escalade.accounts.tokens import authenticate_token
 from escalade.accounts.who import NoProfile, Who, build_who
 from escalade.glpi.http import GlpiError
@@ -67,6 +68,12 @@ def _credentials(request: HttpRequest, params: dict[str, Any]) -> tuple[str, str
         return login, password, ""
     if scheme.lower() == "user_token" and value:
         return "", "", value.strip()
+    if "password" in request.GET and not settings.ESCALADE_GLPI_PASSWORD_IN_URL:
+        raise GlpiError(
+            "ERROR_LOGIN_PARAMETERS_MISSING",
+            "Le mot de passe ne peut pas être passé dans l'URL (il finirait dans les journaux) : "
+            "utilisez l'en-tête Authorization (Basic ou user_token) ou le corps de la requête.",
+        )
     login = str(params.get("login") or "")
     password = str(params.get("password") or "")
     user_token = str(params.get("user_token") or "")
@@ -80,6 +87,8 @@ def open_session(
     login, password, user_token = _credentials(request, params)
     profile_id = entity_id = None
     user: User | None
+    token: ApiToken | None = None
+    auth_hash = ""
     if user_token:
         token = authenticate_token(user_token)
         if token is None:
@@ -91,6 +100,8 @@ def open_session(
         if authenticated is None or not authenticated.is_active:
             raise GlpiError("ERROR_GLPI_LOGIN", "Identifiant ou mot de passe incorrect.")
         user = authenticated  # type: ignore[assignment]
+        assert user is not None
+        auth_hash = user.get_session_auth_hash()
     else:
         raise GlpiError(
             "ERROR_LOGIN_PARAMETERS_MISSING",
@@ -112,9 +123,27 @@ def open_session(
         entity_id=who.active_entity_id,
         recursive=who.recursive,
         last_used_at=now,
-        expires_at=now + SESSION_IDLE,
+        expires_at=min(now + SESSION_IDLE, now + lifetime()),
+        ends_at=now + lifetime(),
+        auth_hash=auth_hash,
+        api_token=token,
     )
     return session, clear
+
+
+def lifetime() -> timedelta:
+    """How long a session lives at most, used or not (ESCALADE_GLPI_SESSION_HOURS)."""
+    return timedelta(hours=settings.ESCALADE_GLPI_SESSION_HOURS)
+
+
+def _still_valid(session: ApiSession) -> bool:
+    """The credentials that opened the session still stand (the profile is checked later)."""
+    if session.auth_hash and not secrets.compare_digest(
+        session.auth_hash, session.user.get_session_auth_hash()
+    ):
+        return False  # the password changed since
+    token = session.api_token
+    return token is None or (token.revoked_at is None and token.user_id == session.user_id)
 
 
 def load_session(request: HttpRequest, params: dict[str, Any]) -> ApiSession:
@@ -123,29 +152,40 @@ def load_session(request: HttpRequest, params: dict[str, Any]) -> ApiSession:
         raise GlpiError("ERROR_SESSION_TOKEN_MISSING", "Le paramètre session_token est manquant.")
     now = timezone.now()
     session = (
-        ApiSession.objects.select_related("user")
+        ApiSession.objects.select_related("user", "api_token")
         .filter(token_hash=_hash(token), expires_at__gt=now, user__is_active=True)
+        .exclude(ends_at__lte=now)
         .first()
     )
+    if session is not None and not _still_valid(session):
+        ApiSession.objects.filter(pk=session.pk).delete()
+        session = None
     if session is None:
         raise GlpiError("ERROR_SESSION_TOKEN_INVALID", "Le paramètre session_token est invalide.")
     if (now - session.last_used_at).total_seconds() > 60:
+        ends_at = session.ends_at or session.created_at + lifetime()
         ApiSession.objects.filter(pk=session.pk).update(
-            last_used_at=now, expires_at=now + SESSION_IDLE
+            last_used_at=now, expires_at=min(now + SESSION_IDLE, ends_at)
         )
     return session
 
 
 def session_who(session: ApiSession) -> Who:
+    """The session's acting context; a session whose profile was revoked ends."""
     try:
-        return build_who(
+        who = build_who(
             session.user,
             profile_id=session.profile_id,
             entity_id=session.entity_id,
             recursive=session.recursive,
         )
     except NoProfile:
+        ApiSession.objects.filter(pk=session.pk).delete()
         raise GlpiError("ERROR_SESSION_TOKEN_INVALID", "Ce compte n'a plus aucun profil.") from None
+    if session.profile_id and who.profile.pk != session.profile_id:
+        ApiSession.objects.filter(pk=session.pk).delete()
+        raise GlpiError("ERROR_SESSION_TOKEN_INVALID", "Le profil de cette session a été retiré.")
+    return who
 
 
 def change_profile(session: ApiSession, profile_id: Any) -> None:

@@ -46,6 +46,9 @@ class Command(BaseCommand):
                     str(workers),
                     "--access-logfile",
                     "-",
+                    # Masks password, user_token, session_token, app_token in every line.
+                    "--logger-class",
+                    "escalade.core.logs.GunicornLogger",
                     "--timeout",
                     "60",
                     "--graceful-timeout",
