@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
+
+from escalade.core import parsing
 
 MAX_RANGE = 1000  # the most rows one list or search answers (Accept-Range)
 DEFAULT_RANGE = (0, 49)
@@ -137,10 +138,10 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
         body: Any = {}
         if manifest:
             try:
-                body = json.loads(manifest)
-            except ValueError:
+                body = parsing.json_body(manifest)
+            except parsing.BadValue as error:
                 raise GlpiError(
-                    "ERROR_JSON_PAYLOAD_INVALID", "uploadManifest n'est pas un JSON valide."
+                    "ERROR_JSON_PAYLOAD_INVALID", f"uploadManifest : {error.message}"
                 ) from None
         else:
             body = php_query([(k, str(v)) for k, v in request.POST.items()])
@@ -151,13 +152,14 @@ def request_params(request: HttpRequest) -> dict[str, Any]:
     raw = request.body
     if raw and raw.strip():
         try:
-            body = json.loads(raw)
-        except ValueError:
+            body = parsing.json_body(raw)
+        except parsing.BadValue as error:
             if content_type == "application/x-www-form-urlencoded":
                 body = php_query([(k, str(v)) for k, v in request.POST.items()])
             else:
                 raise GlpiError(
-                    "ERROR_JSON_PAYLOAD_INVALID", "Le corps de la requête n'est pas un JSON valide."
+                    "ERROR_JSON_PAYLOAD_INVALID",
+                    f"Le corps de la requête n'est pas un JSON valide : {error.message}",
                 ) from None
         if not isinstance(body, dict):
             raise GlpiError("ERROR_JSON_PAYLOAD_INVALID", "Le corps JSON doit être un objet.")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from escalade.accounts.models import Entity, Membership, Profile, SupportGroup, User
 from escalade.accounts.rights import Interface, glpi_masks
 from escalade.accounts.who import Who
+from escalade.core import parsing
 from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
@@ -100,9 +101,13 @@ def _user(ctx: Ctx, user: User | None, user_id: int | None) -> Any:
 
 def _int(value: Any, name: str) -> int:
     try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        raise InvalidInput(_("Valeur entière attendue pour %s.") % name, field=name) from None
+        return parsing.integer(value if isinstance(value, int | float) else str(value))
+    except parsing.BadValue as error:
+        raise InvalidInput(
+            _("Valeur entière attendue pour %(name)s : %(why)s")
+            % {"name": name, "why": error.message},
+            field=name,
+        ) from None
 
 
 def _ids(value: Any) -> list[int]:
@@ -218,8 +223,8 @@ class ItemType:
 
     def get(self, ctx: Ctx, pk: Any) -> Any:
         try:
-            number = int(str(pk))
-        except (TypeError, ValueError):
+            number = parsing.object_id(pk)
+        except parsing.BadValue:
             number = 0
         obj = self.prepare(self.queryset(ctx)).filter(pk=number).first()
         if obj is None:
@@ -475,8 +480,8 @@ def _differs(ticket: Ticket, name: str, value: Any) -> bool:
     current = getattr(ticket, name)
     if isinstance(current, int):
         try:
-            return int(value) != current
-        except (TypeError, ValueError):
+            return parsing.integer(value) != current
+        except parsing.BadValue:
             return True
     return str(value) != current
 

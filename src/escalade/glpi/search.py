@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from escalade.accounts.who import Who
+from escalade.core import parsing
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.items import date
 from escalade.tickets import access, paging
@@ -200,9 +200,9 @@ def _malformed(detail: str = "") -> GlpiError:
 
 def _number(value: Any) -> int:
     try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        raise _malformed(_("valeur numérique attendue")) from None
+        return parsing.integer(value if isinstance(value, int | float) else str(value))
+    except parsing.BadValue as error:
+        raise _malformed(_("valeur numérique attendue") + f" ({error.message})") from None
 
 
 def _like(orm: str, value: str) -> Q:
@@ -220,34 +220,12 @@ def _like(orm: str, value: str) -> Q:
     return Q(**{f"{orm}__icontains": core})
 
 
-_RELATIVE = re.compile(r"^([+-]?\d{1,4})\s*(YEAR|MONTH|WEEK|DAY|HOUR|MINUTE)S?$", re.I)
-
-
 def parse_date(value: Any) -> datetime:
-    text = str(value).strip()
-    now = timezone.localtime()
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    keywords = {
-        "NOW": now,
-        "TODAY": today,
-        "BEGINMONTH": today.replace(day=1),
-        "BEGINYEAR": today.replace(month=1, day=1),
-    }
-    if text.upper() in keywords:
-        return keywords[text.upper()]
-    match = _RELATIVE.match(text)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).upper()
-        days = {"YEAR": 365, "MONTH": 30, "WEEK": 7, "DAY": 1}.get(unit)
-        if days is not None:
-            return now + timedelta(days=amount * days)
-        return now + timedelta(hours=amount) if unit == "HOUR" else now + timedelta(minutes=amount)
-    for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"):
-        try:
-            return timezone.make_aware(datetime.strptime(text, pattern))
-        except ValueError:
-            continue
-    raise _malformed(_("date invalide « %s »") % text[:40])
+    """GLPI's search dates (NOW, ``-3 DAY``, ``2026-01-31`` …), through parsing."""
+    try:
+        return parsing.relative_moment(value)
+    except parsing.BadValue as error:
+        raise _malformed(error.message) from None
 
 
 def _actor_q(option: Option, who: Who, searchtype: str, value: Any) -> Any:
@@ -378,6 +356,10 @@ def _criterion_q(criterion: dict[str, Any], who: Who) -> Q:
     value = criterion["value"]
     if isinstance(value, dict | list):
         raise _malformed()
+    try:
+        parsing.text(value, max_length=1000)
+    except parsing.BadValue as error:
+        raise _malformed(error.message) from None
     return _option_q(option, who, searchtype, value)
 
 

@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce
 from escalade.accounts.models import Entity, Profile, ProfileGrant, SupportGroup, User
 from escalade.accounts.rights import Right
 from escalade.accounts.who import Who, superuser_profile
+from escalade.core import parsing
 from escalade.tickets.errors import TicketNotFound
 from escalade.tickets.models import (
     Attachment,
@@ -117,7 +118,7 @@ def _any(conditions: list[Q]) -> Q:
 def get_ticket_for(who: Who | None, ticket_id: object) -> Ticket:
     """The ticket if ``who`` may see it; TicketNotFound otherwise (also for bad ids)."""
     try:
-        pk = int(str(ticket_id))
+        pk = parsing.object_id(ticket_id)
     except (TypeError, ValueError):
         raise TicketNotFound() from None
     ticket = (
@@ -416,7 +417,7 @@ def visible_attachments(who: Who | None, ticket: Ticket) -> QuerySet[Attachment]
 def get_attachment_for(who: Who | None, attachment_id: object) -> Attachment:
     """An attachment ``who`` may download; TicketNotFound otherwise."""
     try:
-        pk = int(str(attachment_id))
+        pk = parsing.object_id(attachment_id)
     except (TypeError, ValueError):
         raise TicketNotFound() from None
     attachment = Attachment.objects.select_related("ticket").filter(pk=pk).first()
@@ -544,7 +545,7 @@ def visible_saved_searches(who: Who) -> QuerySet[SavedSearch]:
 def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:
     """Only the owner deletes a saved search; anything else answers like a missing one."""
     try:
-        pk = int(str(search_id))
+        pk = parsing.object_id(search_id)
     except (TypeError, ValueError):
         raise TicketNotFound() from None
     search = SavedSearch.objects.filter(pk=pk, owner_id=who.user.pk).first()

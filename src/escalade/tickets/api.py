@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -33,6 +33,7 @@ from escalade.accounts.api_auth import (
 from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
 from escalade.accounts.who import Who, build_who
+from escalade.core.drf import JSONBodyParser
 from escalade.tickets import access, api_filters, paging, workflow
 from escalade.tickets import serializers as s
 from escalade.tickets.attachments import Upload
@@ -91,7 +92,7 @@ class ApiView(APIView):
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser]
+    parser_classes = [JSONBodyParser]
 
     def who(self) -> Who:
         return api_who(self.request)
@@ -415,7 +416,7 @@ class Escalate(ApiView):
 
 
 class FollowupAdd(ApiView):
-    parser_classes = [JSONParser, MultiPartParser]
+    parser_classes = [JSONBodyParser, MultiPartParser]
 
     @extend_schema(
         operation_id="tickets_followups_add",

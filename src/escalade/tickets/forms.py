@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from escalade.accounts.models import SupportGroup, User
 from escalade.accounts.who import Who
+from escalade.core import parsing
 from escalade.tickets import access
 from escalade.tickets.attachments import Upload
 from escalade.tickets.models import (
@@ -72,7 +73,10 @@ class PickedChoiceField(forms.ChoiceField):
 
 
 def _picked(queryset: QuerySet[Category], value: str) -> Category:
-    category = queryset.filter(pk=int(value)).first() if value.isdigit() else None
+    try:
+        category = queryset.filter(pk=parsing.object_id(value)).first()
+    except parsing.BadValue:
+        category = None
     if category is None:
         raise forms.ValidationError(
             forms.ChoiceField.default_error_messages["invalid_choice"],
@@ -331,11 +335,15 @@ def find_party(who: Who, value: str, role: int) -> User | SupportGroup | None:
     """The user "u<id>" or group "g<id>" if ``who`` may pick it for ``role``; None for an
     unknown value and for one outside the caller's reach alike (one query)."""
     kind, pk = value[:1], value[1:]
-    if kind not in ("u", "g") or not pk.isdigit() or len(pk) > 18:
+    try:
+        number = parsing.object_id(pk) if kind in ("u", "g") and pk.isascii() else None
+    except parsing.BadValue:
+        number = None
+    if number is None:
         return None
     if kind == "u":
-        return access.visible_users(who).filter(pk=int(pk)).first()
-    return matching_groups(who, "", role).filter(pk=int(pk)).first()
+        return access.visible_users(who).filter(pk=number).first()
+    return matching_groups(who, "", role).filter(pk=number).first()
 
 
 class ActorForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from escalade.accounts.who import Who
+from escalade.core import parsing
 from escalade.tickets import search
 from escalade.tickets.models import Level, Role, Ticket, TicketType
 from escalade.tickets.search import FIELDS, SORTS, TABS, Criterion
@@ -112,8 +113,8 @@ class ListState:
             sort = search.DEFAULT_SORT
         columns = [c for c in query.getlist("col") if c in COLUMNS] or list(DEFAULT_COLUMNS)
         try:
-            per_page = int(query.get("par_page", PAGE_SIZES[0]))
-        except ValueError:
+            per_page = parsing.integer(query.get("par_page", PAGE_SIZES[0]))
+        except parsing.BadValue:
             per_page = PAGE_SIZES[0]
         if per_page not in PAGE_SIZES:
             per_page = PAGE_SIZES[0]
@@ -143,9 +144,12 @@ class ListState:
                 op = FIELDS[name].operators[0]
             value = values[index] if index < len(values) else ""
             rows.append(Row(name, op, value.strip()[:200]))
-        removed = query.get("retirer")
-        if removed is not None and removed.isdigit() and int(removed) < len(rows):
-            del rows[int(removed)]
+        try:
+            removed = parsing.integer(query.get("retirer"), minimum=0)
+        except parsing.BadValue:
+            removed = None
+        if removed is not None and removed < len(rows):
+            del rows[removed]
         if "ajouter_ligne" in query and len(rows) < MAX_ROWS:
             rows.append(Row("title", "contains", ""))
         return rows

@@ -15,6 +15,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
+from escalade.core import parsing
+
 COUNT_AT_LEAST = 200  # below this many rows, counts are always exact
 PAGES_AHEAD = 5  # how far past the page shown the count looks
 
@@ -46,12 +48,9 @@ class BoundedPaginator(Paginator):
         self.limit = COUNT_AT_LEAST
 
     def get_page(self, number: Any) -> Page:
-        try:
-            wanted = max(1, int(number))
-        except (TypeError, ValueError):
-            wanted = 1
+        wanted = parsing.page_number(number)
         self.limit = count_limit((wanted - 1) * self.per_page, self.per_page)
-        return super().get_page(number)
+        return super().get_page(wanted)
 
     @cached_property
     def count(self) -> int:  # type: ignore[override]

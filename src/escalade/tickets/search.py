@@ -12,7 +12,6 @@ tables below, and values are parsed into ints, dates or plain strings.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from escalade.accounts.models import Entity
 from escalade.accounts.who import Who
+from escalade.core import parsing
 from escalade.tickets import access, fulltext
 from escalade.tickets.errors import InvalidInput
 from escalade.tickets.models import Category, Level, Role, Ticket, TicketActor, TicketType
@@ -164,10 +164,10 @@ def _bad_value(criterion: Criterion) -> InvalidInput:
     )
 
 
-def _int(criterion: Criterion, allowed: Sequence[int] | None = None) -> int:
+def _int(criterion: Criterion, allowed: Sequence[int] | None = None, *, id: bool = False) -> int:
     try:
-        number = int(criterion.value)
-    except (TypeError, ValueError):
+        number = parsing.object_id(criterion.value) if id else parsing.integer(criterion.value)
+    except parsing.BadValue:
         raise _bad_value(criterion) from None
     if allowed is not None and number not in allowed:
         raise _bad_value(criterion)
@@ -194,7 +194,7 @@ def _choice(who: Who | None, criterion: Criterion) -> Q:
 
 def _tree(who: Who | None, criterion: Criterion) -> Q:
     model = Category if criterion.field == "category" else Entity
-    pk = _int(criterion)
+    pk = _int(criterion, id=True)
     if criterion.operator != "under":
         return Q(**{f"{criterion.field}_id": pk})
     node = model.objects.filter(pk=pk).only("path").first()
@@ -213,32 +213,43 @@ def _actor(who: Who | None, criterion: Criterion) -> Q:
         mine = Q(user_id=who.user.pk)
         groups = Q(group_id__in=list(who.group_ids))
         parties = {ME: [mine], MY_GROUPS: [groups], MINE: [mine, groups]}[value]
-    elif value[:1] in ("u", "g") and value[1:].isdigit() and len(value) < 19:
-        number = int(value[1:])
-        parties = [Q(user_id=number) if value[0] == "u" else Q(group_id=number)]
+    elif (party := party_value(value)) is not None:
+        kind, number = party
+        parties = [Q(user_id=number) if kind == "u" else Q(group_id=number)]
     else:
         raise _bad_value(criterion)
     return access.having_actor([party & Q(role=role) for party in parties])
 
 
+def _search_text(criterion: Criterion) -> str:
+    try:
+        return parsing.text(criterion.value.strip(), max_length=200, required=True)
+    except parsing.BadValue:
+        raise _bad_value(criterion) from None
+
+
+def party_value(value: str) -> tuple[str, int] | None:
+    """("u", 12) for "u12", ("g", 3) for "g3"; None for anything else."""
+    if value[:1] not in ("u", "g"):
+        return None
+    try:
+        return value[0], parsing.object_id(value[1:])
+    except parsing.BadValue:
+        return None
+
+
 def _text(who: Who | None, criterion: Criterion) -> Q:
-    text = criterion.value.strip()
-    if not text or len(text) > 200:
-        raise _bad_value(criterion)
-    return Q(**{f"{criterion.field}__icontains": text})
+    return Q(**{f"{criterion.field}__icontains": _search_text(criterion)})
 
 
 def _fulltext(who: Who | None, criterion: Criterion) -> Q:
-    text = criterion.value.strip()
-    if not text or len(text) > 200:
-        raise _bad_value(criterion)
-    return fulltext.matches(who, text)
+    return fulltext.matches(who, _search_text(criterion))
 
 
 def _date(who: Who | None, criterion: Criterion) -> Q:
     try:
-        day = dt.date.fromisoformat(criterion.value.strip())
-    except ValueError:
+        day = parsing.day(criterion.value)
+    except parsing.BadValue:
         raise _bad_value(criterion) from None
     lookup = "lt" if criterion.operator == "before" else "gt"
     return Q(**{f"{criterion.field}__date__{lookup}": day})

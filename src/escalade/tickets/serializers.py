@@ -11,11 +11,45 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from escalade.core import parsing
 from escalade.tickets.api_filters import ORDERINGS, STATUS_CHOICES_HELP
 from escalade.tickets.models import Level, Role, TaskState, TicketType
 from escalade.tickets.status import Status
 
 PAGE_SIZE_MAX = 100
+
+
+# --- Input values, through escalade.core.parsing ------------------------------------------------
+
+
+class BoundedInteger(serializers.IntegerField):
+    """An integer read by ``parsing.integer``: never past what the database holds."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", -parsing.MAX_INT)
+        kwargs.setdefault("max_value", parsing.MAX_INT)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, str) and len(data) > self.MAX_STRING_LENGTH:
+            self.fail("max_string_length")
+        try:
+            low = -parsing.MAX_INT if self.min_value is None else int(self.min_value)
+            high = parsing.MAX_INT if self.max_value is None else int(self.max_value)
+            return parsing.integer(data, minimum=low, maximum=high)
+        except parsing.BadValue as error:
+            raise serializers.ValidationError(error.message, code="invalid") from None
+
+
+class Moment(serializers.DateTimeField):
+    """A date-time between parsing.DATE_MIN and DATE_MAX (no time-zone shift overflows)."""
+
+    def to_internal_value(self, value: Any) -> Any:
+        try:
+            parsing.moment(value if not isinstance(value, str) else value[:40])
+        except parsing.BadValue as error:
+            raise serializers.ValidationError(error.message, code="invalid") from None
+        return super().to_internal_value(value)
 
 
 # --- Errors and pages -------------------------------------------------------------------------
@@ -31,10 +65,8 @@ class ErrorSerializer(serializers.Serializer):
 
 
 class PageQuerySerializer(serializers.Serializer):
-    page = serializers.IntegerField(required=False, min_value=1, max_value=100_000, default=1)
-    page_size = serializers.IntegerField(
-        required=False, min_value=1, max_value=PAGE_SIZE_MAX, default=25
-    )
+    page = BoundedInteger(required=False, min_value=1, max_value=100_000, default=1)
+    page_size = BoundedInteger(required=False, min_value=1, max_value=PAGE_SIZE_MAX, default=25)
     count = serializers.ChoiceField(
         choices=[("exact", "exact")],
         required=False,
@@ -222,22 +254,20 @@ class TicketFilterSerializer(PageQuerySerializer):
         max_length=50,
         help_text=STATUS_CHOICES_HELP,
     )
-    category = serializers.IntegerField(required=False, min_value=1)
-    category_under = serializers.IntegerField(
+    category = BoundedInteger(required=False, min_value=1)
+    category_under = BoundedInteger(
         required=False, min_value=1, help_text=_("Catégorie et ses sous-catégories.")
     )
     type = serializers.ChoiceField(required=False, choices=TicketType.choices)
-    urgency = serializers.IntegerField(required=False, min_value=1, max_value=5)
-    priority = serializers.IntegerField(required=False, min_value=1, max_value=6)
-    requester = serializers.IntegerField(required=False, min_value=1)
-    requester_group = serializers.IntegerField(required=False, min_value=1)
-    assigned_user = serializers.IntegerField(required=False, min_value=1)
-    assigned_group = serializers.IntegerField(required=False, min_value=1)
-    observer = serializers.IntegerField(required=False, min_value=1)
-    observer_group = serializers.IntegerField(required=False, min_value=1)
-    entity = serializers.IntegerField(
-        required=False, min_value=1, help_text=_("Entité et ses sous-entités.")
-    )
+    urgency = BoundedInteger(required=False, min_value=1, max_value=5)
+    priority = BoundedInteger(required=False, min_value=1, max_value=6)
+    requester = BoundedInteger(required=False, min_value=1)
+    requester_group = BoundedInteger(required=False, min_value=1)
+    assigned_user = BoundedInteger(required=False, min_value=1)
+    assigned_group = BoundedInteger(required=False, min_value=1)
+    observer = BoundedInteger(required=False, min_value=1)
+    observer_group = BoundedInteger(required=False, min_value=1)
+    entity = BoundedInteger(required=False, min_value=1, help_text=_("Entité et ses sous-entités."))
     q = serializers.CharField(
         required=False,
         max_length=200,
@@ -247,10 +277,10 @@ class TicketFilterSerializer(PageQuerySerializer):
             '"expression exacte", -mot pour exclure).'
         ),
     )
-    opened_after = serializers.DateTimeField(required=False)
-    opened_before = serializers.DateTimeField(required=False)
-    updated_after = serializers.DateTimeField(required=False)
-    updated_before = serializers.DateTimeField(required=False)
+    opened_after = Moment(required=False)
+    opened_before = Moment(required=False)
+    updated_after = Moment(required=False)
+    updated_before = Moment(required=False)
     ordering = serializers.ChoiceField(
         required=False, choices=sorted(ORDERINGS), default="-updated_at"
     )
@@ -260,28 +290,28 @@ class TicketCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     content = serializers.CharField(max_length=100_000)
     type = serializers.ChoiceField(choices=TicketType.choices, default=TicketType.INCIDENT)
-    category = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    urgency = serializers.IntegerField(min_value=1, max_value=5, default=Level.MEDIUM)
-    impact = serializers.IntegerField(min_value=1, max_value=5, required=False)
-    priority = serializers.IntegerField(min_value=1, max_value=6, required=False)
-    entity = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    category = BoundedInteger(required=False, allow_null=True, min_value=1)
+    urgency = BoundedInteger(min_value=1, max_value=5, default=Level.MEDIUM)
+    impact = BoundedInteger(min_value=1, max_value=5, required=False)
+    priority = BoundedInteger(min_value=1, max_value=6, required=False)
+    entity = BoundedInteger(required=False, allow_null=True, min_value=1)
     requesters = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+        child=BoundedInteger(min_value=1), required=False, max_length=50
     )
     requester_groups = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+        child=BoundedInteger(min_value=1), required=False, max_length=50
     )
     observers = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+        child=BoundedInteger(min_value=1), required=False, max_length=50
     )
     observer_groups = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+        child=BoundedInteger(min_value=1), required=False, max_length=50
     )
     assigned_users = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+        child=BoundedInteger(min_value=1), required=False, max_length=50
     )
     assigned_groups = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+        child=BoundedInteger(min_value=1), required=False, max_length=50
     )
 
 
@@ -289,17 +319,17 @@ class TicketUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=255, required=False)
     content = serializers.CharField(max_length=100_000, required=False)
     type = serializers.ChoiceField(choices=TicketType.choices, required=False)
-    category = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    urgency = serializers.IntegerField(min_value=1, max_value=5, required=False)
-    impact = serializers.IntegerField(min_value=1, max_value=5, required=False)
-    priority = serializers.IntegerField(min_value=1, max_value=6, required=False)
+    category = BoundedInteger(required=False, allow_null=True, min_value=1)
+    urgency = BoundedInteger(min_value=1, max_value=5, required=False)
+    impact = BoundedInteger(min_value=1, max_value=5, required=False)
+    priority = BoundedInteger(min_value=1, max_value=6, required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
 
 
 class ActorInputSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
-    user = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    group = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    user = BoundedInteger(required=False, allow_null=True, min_value=1)
+    group = BoundedInteger(required=False, allow_null=True, min_value=1)
     use_notification = serializers.BooleanField(default=True)
     alternative_email = serializers.EmailField(required=False, allow_blank=True, default="")
 
@@ -310,7 +340,7 @@ class ActorInputSerializer(serializers.Serializer):
 
 
 class EscalateSerializer(serializers.Serializer):
-    group = serializers.IntegerField(min_value=1)
+    group = BoundedInteger(min_value=1)
     content = serializers.CharField(
         max_length=100_000, required=False, allow_blank=True, default=""
     )
@@ -331,9 +361,7 @@ class TaskInputSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=100_000)
     is_private = serializers.BooleanField(default=False)
     state = serializers.ChoiceField(choices=TaskState.choices, default=TaskState.TODO)
-    duration_seconds = serializers.IntegerField(
-        min_value=0, max_value=10 * 365 * 24 * 3600, default=0
-    )
+    duration_seconds = BoundedInteger(min_value=0, max_value=10 * 365 * 24 * 3600, default=0)
     status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
 
 
@@ -429,5 +457,5 @@ class TokenCreatedSerializer(TokenSerializer):
 
 class TokenInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
-    profile = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    entity = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    profile = BoundedInteger(required=False, allow_null=True, min_value=1)
+    entity = BoundedInteger(required=False, allow_null=True, min_value=1)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -124,12 +125,11 @@ def _actor_value_choices(who: Who, user_ids: Iterable[int]) -> list[tuple[str, s
 def _filter_rows(who: Who, state: ListState) -> list[dict[str, Any]]:
     kinds = {r.field for r in state.rows}
     chosen_users = {
-        int(r.value[1:])
+        party[1]
         for r in state.rows
         if FIELDS[r.field].kind == "actor"
-        and r.value[:1] == "u"
-        and r.value[1:].isdigit()
-        and len(r.value) < 19
+        and (party := search.party_value(r.value)) is not None
+        and party[0] == "u"
     }
     options = _value_choices(who, kinds, chosen_users)
     rows = []
@@ -272,10 +272,17 @@ def ticket_export(request: HttpRequest) -> HttpResponseBase:
         def write(self, value: str) -> str:
             return value
 
+    found = tickets.iterator(chunk_size=500)
+    # The query runs now, before the answer starts: an error is an error page, never a
+    # stream cut after its first lines.
+    first = next(found, None)
+
     def lines() -> Iterator[str]:
         writer = csv.writer(Echo(), delimiter=";")
         yield "\ufeff" + writer.writerow([str(c.label) for c in columns])
-        for ticket in tickets.iterator(chunk_size=500):
+        if first is None:
+            return
+        for ticket in itertools.chain([first], found):
             yield writer.writerow([_csv_safe(c.value(ticket)) for c in columns])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")

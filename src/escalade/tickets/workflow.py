@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from escalade.accounts.models import Entity, SupportGroup, User
 from escalade.accounts.who import Who
+from escalade.core import parsing
 from escalade.notifications import outbox
 from escalade.tickets import access, events, richtext
 from escalade.tickets.attachments import CheckedUpload, Upload, check
@@ -154,8 +155,8 @@ def _clean_content(content: str, *, field_name: str = "content", required: bool 
 
 def _level(value: Any, field_name: str, *, maximum: int = 5) -> int:
     try:
-        level = int(value)
-    except (TypeError, ValueError):
+        level = parsing.integer(value)
+    except parsing.BadValue:
         level = 0
     if not 1 <= level <= maximum:
         raise InvalidInput(
@@ -166,8 +167,8 @@ def _level(value: Any, field_name: str, *, maximum: int = 5) -> int:
 
 def _ticket_type(value: Any) -> int:
     try:
-        kind = int(value)
-    except (TypeError, ValueError):
+        kind = parsing.integer(value)
+    except parsing.BadValue:
         kind = 0
     if kind not in TicketType.values:
         raise InvalidInput(_("Type invalide : Incident ou Demande."), field="type")
@@ -626,8 +627,8 @@ def _rerun_rules(change: Change, changed: set[str]) -> None:
 def change_status(ticket: Ticket, *, by: Who | None, status: int) -> Ticket:
     """Set the status by hand, within the state machine and the actor's rights."""
     try:
-        target = Status(int(status))
-    except (TypeError, ValueError):
+        target = Status(parsing.integer(status))
+    except ValueError:
         raise InvalidInput(_("Statut inconnu."), field="status") from None
     with _changing(ticket, by) as change:
         t = change.ticket
@@ -848,8 +849,8 @@ def _optional_status(status: int | None) -> Status | None:
     if status in (None, ""):
         return None
     try:
-        return Status(int(status))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return Status(parsing.integer(status))
+    except ValueError:
         raise InvalidInput(_("Statut inconnu."), field="status") from None
 
 
@@ -893,8 +894,8 @@ def add_task(
     if state not in TaskState.values:
         raise InvalidInput(_("État de tâche inconnu."), field="state")
     try:
-        duration = int(duration_seconds or 0)
-    except (TypeError, ValueError):
+        duration = parsing.integer(duration_seconds or 0)
+    except parsing.BadValue:
         duration = -1
     if not 0 <= duration <= 10 * 365 * 24 * 3600:
         raise InvalidInput(_("Durée invalide."), field="duration_seconds")
