@@ -26,7 +26,7 @@ from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
 from escalade.tickets import access, workflow
-from escalade.tickets.attachments import Upload
+from escalade.tickets.attachments import Upload, clean_name
 from escalade.tickets.errors import InvalidInput, TicketNotFound
 from escalade.tickets.models import (
     Attachment,
@@ -815,8 +815,8 @@ class DocumentType(ItemType):
             "id": a.pk,
             "entities_id": a.ticket.entity_id,
             "is_recursive": 0,
-            "name": a.filename,
-            "filename": a.filename,
+            "name": clean_name(a.filename),
+            "filename": clean_name(a.filename),
             "filepath": "",
             "documentcategories_id": 0,
             "mime": a.content_type,
@@ -856,7 +856,7 @@ class DocumentType(ItemType):
         ctx.cache["upload_result"] = {
             "filename": [
                 {
-                    "name": a.filename,
+                    "name": clean_name(a.filename),
                     "size": a.size,
                     "type": a.content_type,
                     "url": ctx.url("Document", a.pk),

@@ -30,6 +30,7 @@ from escalade.glpi.http import (
 )
 from escalade.glpi.items import Ctx, active_profile_fields, profile_fields
 from escalade.tickets import access, paging
+from escalade.tickets.attachments import clean_name
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
 
 logger = logging.getLogger(__name__)
@@ -272,7 +273,7 @@ def _download(ctx: Ctx, pk: Any) -> HttpResponseBase:
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.filename,
+        filename=clean_name(attachment.filename),
         content_type="application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -31,7 +31,7 @@ from escalade.mailgate.models import InboundMessage, Mailbox, Outcome
 from escalade.mailgate.parsing import MalformedMessage, ParsedMessage, parse_message
 from escalade.mailgate.tokens import read_reply_token
 from escalade.tickets import access, richtext, workflow
-from escalade.tickets.attachments import Upload, check
+from escalade.tickets.attachments import Upload, check, safe_filename
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.tickets.models import Category, Followup, Source, Ticket, TicketType
 
@@ -327,13 +327,13 @@ def _uploads(parsed: ParsedMessage) -> tuple[list[Upload], list[str]]:
     """The attachments the workflow will accept; a refused one is noted, not fatal."""
     uploads, skipped = [], []
     for item in parsed.skipped_attachments:
-        skipped.append(f"{item.filename} ({item.reason})")
+        skipped.append(f"{safe_filename(item.filename)} ({item.reason})")
     for attachment in parsed.attachments:
         upload = Upload(attachment.filename, attachment.content)
         try:
             check(upload)
         except InvalidInput as exc:
-            skipped.append(f"{attachment.filename} ({exc.message})")
+            skipped.append(f"{safe_filename(attachment.filename)} ({exc.message})")
             continue
         uploads.append(upload)
     return uploads, skipped

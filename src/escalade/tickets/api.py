@@ -36,7 +36,7 @@ from escalade.accounts.who import Who, build_who
 from escalade.core.drf import JSONBodyParser
 from escalade.tickets import access, api_filters, paging, workflow
 from escalade.tickets import serializers as s
-from escalade.tickets.attachments import Upload
+from escalade.tickets.attachments import Upload, clean_name
 from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
 from escalade.tickets.models import Solution, Source, Ticket, TicketActor
 
@@ -533,7 +533,7 @@ class AttachmentDownload(ApiView):
         response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,
-            filename=attachment.filename,
+            filename=clean_name(attachment.filename),
             content_type="application/octet-stream",
         )
         response["X-Content-Type-Options"] = "nosniff"

@@ -80,9 +80,21 @@ class CheckedUpload:
     content: ContentFile
 
 
+# Invisible characters that change how a name reads: controls, format characters (bidi
+# overrides and isolates such as U+202E, zero-width spaces and joiners, U+FEFF …), line and
+# paragraph separators, lone surrogates. "facture\u202efdp.exe" reads "facture" + "exe.pdf".
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def clean_name(name: str) -> str:
+    """``name`` without invisible characters (for names stored before this rule, too)."""
+    return "".join(c for c in name or "" if unicodedata.category(c) not in INVISIBLE_CATEGORIES)
+
+
 def safe_filename(name: str) -> str:
+    """The name an attachment is stored and shown under, whatever way it came in."""
     name = unicodedata.normalize("NFC", name or "").replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f\"<>|:*?]", "", name).strip(" .")
+    name = re.sub(r"[\"<>|:*?]", "", clean_name(name)).strip(" .")
     return name[:200] or "fichier"
 
 

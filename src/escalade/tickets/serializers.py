@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from escalade.core import parsing
 from escalade.tickets.api_filters import ORDERINGS, STATUS_CHOICES_HELP
+from escalade.tickets.attachments import clean_name
 from escalade.tickets.models import Level, Role, TaskState, TicketType
 from escalade.tickets.status import Status
 
@@ -202,9 +203,16 @@ class TicketSummarySerializer(serializers.Serializer):
         }
 
 
+class CleanName(serializers.CharField):
+    """A user-supplied name, shown without bidi overrides or zero-width characters."""
+
+    def to_representation(self, value: Any) -> str:
+        return clean_name(str(value))
+
+
 class AttachmentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    filename = serializers.CharField()
+    filename = CleanName()
     content_type = serializers.CharField()
     size = serializers.IntegerField()
     sha256 = serializers.CharField()

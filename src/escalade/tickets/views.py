@@ -31,7 +31,7 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who, build_who
 from escalade.core.views import who_required
 from escalade.tickets import access, history, search, workflow
-from escalade.tickets.attachments import INLINE_TYPES
+from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, WorkflowError
 from escalade.tickets.forms import (
     SEARCH_LIMIT,
@@ -806,7 +806,7 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=not inline,
-        filename=attachment.filename,
+        filename=clean_name(attachment.filename),
         content_type=attachment.content_type if inline else "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -9,7 +9,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from escalade.accounts.models import Entity
-from escalade.tickets import access
+from escalade.tickets import access, attachments
 from escalade.tickets.status import Status
 
 register = template.Library()
@@ -22,6 +22,12 @@ STATUS_CLASSES: dict[int, str] = {
     Status.SOLVED: "text-bg-success",
     Status.CLOSED: "text-bg-dark",
 }
+
+
+@register.filter
+def clean_name(name: str) -> str:
+    """A user-supplied name without bidi overrides or zero-width characters."""
+    return attachments.clean_name(str(name))
 
 
 @register.filter
