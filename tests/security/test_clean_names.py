@@ -18,8 +18,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from escalade.mailgate.gateway import handle_message
 from escalade.tickets.attachments import safe_filename
 from escalade.tickets.models import Attachment, Followup
-from tests.mailgate.conftest import _gateway_settings  # noqa: F401  (the gateway's address)
-from tests.mailgate.conftest import token_for
+from tests.mailgate.conftest import (
+    _gateway_settings,  # noqa: F401  (the gateway's address)
+    token_for,
+)
 from tests.security.conftest import Glpi, api, web
 
 SPOOFED = "note\u202e\u200b_\u2066v1\u2069\ufeff.txt"

@@ -33,7 +33,9 @@ def test_public_events_are_visible_to_all_who_see_the_ticket(lsu_ticket, chef):
 
 def test_saved_searches_mine_and_shared(demo, referent, referent2):
     mine = SavedSearch.objects.create(owner=referent.user, name="a", query="")
-    shared = SavedSearch.objects.create(owner=referent2.user, name="b", query="", is_shared=True)
+    shared = SavedSearch.objects.create(
+        owner=referent2.user, name="b", query="", is_shared=True, entity=demo.academie
+    )
     private = SavedSearch.objects.create(owner=referent2.user, name="c", query="")
     assert set(access.visible_saved_searches(referent)) == {mine, shared}
     assert access.get_saved_search_to_delete(referent, mine.pk) == mine

@@ -170,7 +170,15 @@ def test_outsider_lists_and_exports_nothing(outsider_client, demo, chef):
 def test_saved_searches_private_or_shared(client_as, demo):
     referent = client_as("referent.lsu", "Référent fonctionnel")
     everything = "onglet=tous&f=status&o=is&v=all"
-    referent.post("/recherches/", {"name": "Tous les LSU", "query": everything, "is_shared": "on"})
+    referent.post(
+        "/recherches/",
+        {
+            "name": "Tous les LSU",
+            "query": everything,
+            "share_in": demo.academie.pk,
+            "recursive": "on",
+        },
+    )
     referent.post("/recherches/", {"name": "Les miens", "query": "onglet=mes"})
     other = client_as("referent2.lsu", "Référent fonctionnel")
     page = listed(other.get("/tickets/"))

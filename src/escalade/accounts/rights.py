@@ -41,6 +41,11 @@ class Right(models.TextChoices):
     TASK_EDIT_ALL = "task.edit_all", _("Tâches : modifier toutes les tâches")
     # Statistics (GLPI's "statistic" READ)
     STATISTICS_READ = "statistic.read", _("Statistiques : voir les statistiques de mes entités")
+    # Saved searches
+    SAVED_SEARCH_SHARE = (
+        "savedsearch.share",
+        _("Recherches sauvegardées : partager avec une entité"),
+    )
 
 
 class Interface(models.TextChoices):

@@ -537,9 +537,23 @@ def can_see_event(who: Who | None, event: TicketEvent) -> bool:
     return sees_private(who, kind) or (who is not None and event.actor_id == who.user.pk)
 
 
+def share_entities(who: Who) -> QuerySet[Entity]:
+    """Where ``who`` may share a saved search: the active entity, or the entities the active
+    profile is granted on (a handful, never the whole tree); none without the right."""
+    if not who.has(Right.SAVED_SEARCH_SHARE):
+        return Entity.objects.none()
+    if who.active_entity_id is not None:
+        return Entity.objects.filter(pk=who.active_entity_id)
+    if not who.profile.pk:  # a superuser without grants: the roots
+        return Entity.objects.filter(parent__isnull=True).order_by("full_name", "pk")
+    granted = ProfileGrant.objects.filter(user_id=who.user.pk, profile_id=who.profile.pk)
+    return Entity.objects.filter(pk__in=granted.values("entity_id")).order_by("full_name", "pk")
+
+
 def visible_saved_searches(who: Who) -> QuerySet[SavedSearch]:
-    """My saved searches and the ones others shared."""
-    return SavedSearch.objects.filter(Q(owner_id=who.user.pk) | Q(is_shared=True))
+    """My saved searches, and those shared in my entities (or recursively above them)."""
+    shared = Q(is_shared=True, entity__isnull=False) & _shared_with_reach(who)
+    return SavedSearch.objects.filter(Q(owner_id=who.user.pk) | shared)
 
 
 def get_saved_search_to_delete(who: Who, search_id: object) -> SavedSearch:

@@ -49,8 +49,17 @@ GLPI_PROFILES = {
 # READALL) who may also take a ticket from a colleague (STEAL) and edit « Attribué à »
 # (ASSIGN: GLPI's Ticket::canAssign() asks it, and the procedure's escalation, steps 3.3.1
 # and 3.3.2, removes the referents' group there and adds DSI-BAI).
+# They may also share a saved search with their entities (Escalade's savedsearch.share).
 REFERENT_RIGHTS = [
-    r for r in Right if r in {*seeded_rights("Technician"), Right.TICKET_STEAL, Right.TICKET_ASSIGN}
+    r
+    for r in Right
+    if r
+    in {
+        *seeded_rights("Technician"),
+        Right.TICKET_STEAL,
+        Right.TICKET_ASSIGN,
+        Right.SAVED_SEARCH_SHARE,
+    }
 ]
 
 USERS = [

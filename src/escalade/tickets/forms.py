@@ -392,6 +392,9 @@ class EscalateForm(forms.Form):
 
 
 class SavedSearchForm(forms.Form):
+    """Shape only: the writer (tickets.savedsearches) checks the right and the entity."""
+
     name = forms.CharField(label=_("Nom de la recherche"), max_length=100)
-    is_shared = forms.BooleanField(label=_("Partagée avec les autres utilisateurs"), required=False)
     query = forms.CharField(widget=forms.HiddenInput, max_length=2000, required=False)
+    share_in = forms.CharField(label=_("Partager avec l'entité"), required=False, max_length=20)
+    recursive = forms.BooleanField(label=_("et ses sous-entités"), required=False)

@@ -548,6 +548,17 @@ class SavedSearch(models.Model):
     name = models.CharField(_("nom"), max_length=100)
     query = models.CharField(_("filtre"), max_length=2000)  # the list page's query string
     is_shared = models.BooleanField(_("partagée"), default=False)
+    # A shared search belongs to an entity: those who work there (and below, if recursive)
+    # see it; nobody else does.
+    entity = models.ForeignKey(
+        "accounts.Entity",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entité de partage"),
+    )
+    is_recursive = models.BooleanField(_("sous-entités incluses"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

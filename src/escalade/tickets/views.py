@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from escalade.accounts.who import Who, build_who
 from escalade.core.views import who_required
-from escalade.tickets import access, history, search, workflow
+from escalade.tickets import access, history, savedsearches, search, workflow
 from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, WorkflowError
 from escalade.tickets.forms import (
@@ -62,7 +62,6 @@ from escalade.tickets.models import (
     URGENCY_CHOICES,
     Level,
     Role,
-    SavedSearch,
     Ticket,
     TicketActor,
     TicketType,
@@ -213,7 +212,10 @@ def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str,
         "fields": [(key, f.label) for key, f in FIELDS.items()],
         "all_columns": [(key, c.label) for key, c in COLUMNS.items()],
         "page_sizes": PAGE_SIZES,
-        "saved_searches": list(access.visible_saved_searches(who).select_related("owner")),
+        "saved_searches": list(
+            access.visible_saved_searches(who).select_related("owner", "entity")
+        ),
+        "share_entities": list(access.share_entities(who)),
         "save_form": SavedSearchForm(initial={"query": state.query()}),
         "query": state.query(),
     }
@@ -300,18 +302,22 @@ def _csv_safe(value: str) -> str:
 def saved_search_create(request: HttpRequest) -> HttpResponse:
     who: Who = request.who  # type: ignore[attr-defined]
     form = SavedSearchForm(request.POST)
-    # Stored and replayed only as a query string of the list page, re-encoded.
-    query = QueryDict(request.POST.get("query", "")).urlencode()[:2000]
-    if form.is_valid():
-        SavedSearch.objects.create(
-            owner=who.user,
-            name=form.cleaned_data["name"],
-            query=query,
-            is_shared=form.cleaned_data["is_shared"],
-        )
-        messages.success(request, _("Recherche « %s » enregistrée.") % form.cleaned_data["name"])
-    else:
+    query = QueryDict(request.POST.get("query", "")).urlencode()[: savedsearches.QUERY_MAX]
+    if not form.is_valid():
         messages.error(request, _("Donnez un nom à la recherche."))
+        return redirect(reverse("tickets:list") + "?" + query)
+    try:
+        saved = savedsearches.save_search(
+            by=who,
+            name=form.cleaned_data["name"],
+            query=form.cleaned_data["query"],
+            share_in=form.cleaned_data["share_in"] or None,
+            recursive=form.cleaned_data["recursive"],
+        )
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Recherche « %s » enregistrée.") % saved.name)
     return redirect(reverse("tickets:list") + "?" + query)
 
 
@@ -320,7 +326,7 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
 def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     who: Who = request.who  # type: ignore[attr-defined]
     saved = access.get_saved_search_to_delete(who, pk)
-    saved.delete()
+    savedsearches.delete_search(saved, by=who)
     messages.success(request, _("Recherche « %s » supprimée.") % saved.name)
     return redirect("tickets:list")
 
