@@ -260,3 +260,41 @@ def test_nested_json_bodies_never_answer_5xx(demo):
         assert_no_server_error(response, depth)
 
     check()
+
+
+# --- The other parameters: pickers, directory lists, GLPI item lists ---------------------------
+
+
+def test_pickers_and_directory_lists_never_answer_5xx(demo, lsu_ticket):
+    client = web(demo, "referent.lsu", demo.referent_profile)
+    token = api("referent.lsu")
+    glpi = Glpi("referent.lsu")
+    targets = [
+        ("web", "/tickets/acteurs/", "q"),
+        ("web", f"/tickets/{lsu_ticket.pk}/acteurs/recherche/", "q"),
+        ("web", f"/tickets/{lsu_ticket.pk}/acteurs/recherche/", "role"),
+        ("web", "/entites/", "q"),
+        ("web", "/entites/", "page"),
+        ("api", "/api/v1/users/", "q"),
+        ("api", "/api/v1/groups/", "q"),
+        ("api", "/api/v1/categories/", "type"),
+        ("api", "/api/v1/categories/", "page"),
+        ("glpi", "Ticket", "searchText[name]"),
+        ("glpi", "User", "searchText[all]"),
+        ("glpi", "Ticket", "range"),
+        ("glpi", "Ticket", "sort"),
+        ("glpi", f"Ticket/{lsu_ticket.pk}/ITILFollowup", "range"),
+        ("glpi", "Group", "only_id"),
+    ]
+
+    @EXAMPLES
+    @given(target=st.sampled_from(targets), value=scalars)
+    def check(target, value):
+        kind, path, name = target
+        if kind == "glpi":
+            response = glpi.get(path, {name: value})
+        else:
+            response = (client if kind == "web" else token).get(path, {name: value})
+        assert_no_server_error(response, (target, value))
+
+    check()

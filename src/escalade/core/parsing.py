@@ -12,7 +12,8 @@ here queries the database.
 - :func:`day` / :func:`moment` — an ISO date / an aware date-time between :data:`DATE_MIN`
   and :data:`DATE_MAX`,
 - :func:`relative_moment` — GLPI's ``NOW``, ``-3 DAY``, ``BEGINMONTH`` …, in the same bounds,
-- :func:`text` — a single-line-or-not string without NUL, of bounded length,
+- :func:`text` — a string without NUL, of bounded length; :func:`search_words` — the words
+  of a search box,
 - :func:`json_body` — a JSON document no deeper than :data:`MAX_JSON_DEPTH`.
 """
 
@@ -184,6 +185,12 @@ def text(value: Any, *, max_length: int, required: bool = False) -> str:
     if required and not result.strip():
         raise BadValue(_("Texte attendu."))
     return result
+
+
+def search_words(value: Any, *, max_length: int = 100, max_words: int = 5) -> list[str]:
+    """The words of a search-as-you-type box: controls (NUL included) separate words."""
+    cleaned = "".join(" " if ord(c) < 32 or c == "\x7f" else c for c in str(value or ""))
+    return cleaned.strip()[:max_length].split()[:max_words]
 
 
 def json_depth_ok(raw: str, max_depth: int = MAX_JSON_DEPTH) -> bool:

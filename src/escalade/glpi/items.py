@@ -1209,6 +1209,10 @@ def text_filter(item: ItemType, search: Any) -> Q:
     for key, value in search.items():
         if value in (None, ""):
             continue
+        try:
+            value = parsing.text(value if isinstance(value, str) else str(value), max_length=1000)
+        except parsing.BadValue as error:
+            raise GlpiError("ERROR", _("Requête invalide : %s") % error.message) from None
         if key == "all":
             any_field = Q(pk__in=[])
             for orm in item.text_fields.values():

@@ -279,7 +279,7 @@ PARTY_FLAGS = {
 
 
 def _words(text: str) -> list[str]:
-    return text.strip()[:100].split()[:5]
+    return parsing.search_words(text)
 
 
 def matching_users(who: Who, text: str) -> QuerySet[User]:

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from escalade.accounts.who import Who, build_who
+from escalade.core import parsing
 from escalade.core.views import who_required
 from escalade.tickets import access, history, savedsearches, search, workflow
 from escalade.tickets.attachments import INLINE_TYPES, clean_name
@@ -762,7 +763,7 @@ def actor_search(request: HttpRequest, pk: int) -> HttpResponse:
     who: Who = request.who  # type: ignore[attr-defined]
     ticket = _fetch(who, pk)
     try:
-        role = Role(int(request.GET.get("role", "")))
+        role = Role(parsing.integer(request.GET.get("role", "")))
     except ValueError:
         role = Role.OBSERVER
     if not access.can_manage_actors(who, ticket, role):
@@ -788,8 +789,8 @@ def entity_chooser(request: HttpRequest) -> HttpResponse:
     if active is not None:
         who = build_who(who.user, profile_id=who.profile.pk)  # the whole reach, not the active
     entities = access.visible_entities(who)
-    text = request.GET.get("q", "").strip()[:100]
-    for word in text.split()[:5]:
+    text = " ".join(parsing.search_words(request.GET.get("q", "")))
+    for word in text.split():
         entities = entities.filter(full_name__icontains=word)
     page = Paginator(entities.order_by("full_name", "pk"), ENTITIES_PER_PAGE).get_page(
         request.GET.get("page")
