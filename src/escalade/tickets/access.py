@@ -552,7 +552,12 @@ def share_entities(who: Who) -> QuerySet[Entity]:
 
 def visible_saved_searches(who: Who) -> QuerySet[SavedSearch]:
     """My saved searches, and those shared in my entities (or recursively above them)."""
-    shared = Q(is_shared=True, entity__isnull=False) & _shared_with_reach(who)
+    # One query whatever the reach: shared in an active entity, or recursively at an entity
+    # that has an active entity below it.
+    below = Entity.objects.filter(who.in_reach("pk"), path__startswith=OuterRef("entity__path"))
+    shared = Q(is_shared=True, entity__isnull=False) & (
+        who.in_reach("entity_id") | (Q(is_recursive=True) & Exists(below))
+    )
     return SavedSearch.objects.filter(Q(owner_id=who.user.pk) | shared)
 
 
