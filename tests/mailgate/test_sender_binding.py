@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from escalade.accounts.models import Membership
+from escalade.accounts.models import Membership, ProfileGrant
 from escalade.mailgate.gateway import handle_message
 from escalade.mailgate.models import InboundMessage, Mailbox, Outcome
 from escalade.tickets import workflow
@@ -60,8 +60,11 @@ def test_the_token_recipient_answering_from_their_address_is_accepted(demo, lsu_
 
 
 def test_a_token_whose_recipient_lost_access_works_for_nobody(demo, lsu_ticket):
-    # referent.lsu was mailed as a member of Référents-LSU, then left the group.
+    # referent.lsu was mailed as a referent, then lost that profile (and the group).
     Membership.objects.filter(user__username="referent.lsu").delete()
+    ProfileGrant.objects.filter(
+        user__username="referent.lsu", profile=demo.referent_profile
+    ).delete()
 
     own = reply("gmail_reply_fr.eml", lsu_ticket, sender=REFERENT, token_login="referent.lsu")
     mailgate(own)
