@@ -432,7 +432,12 @@ class TicketType_(ItemType):
         changes: dict[str, Any] = {}
         for glpi_name, name in TICKET_FIELD_MAP.items():
             if glpi_name in data:
-                changes[name] = data[glpi_name]
+                value = data[glpi_name]
+                if name in ("title", "content") and value is not None:
+                    if isinstance(value, dict | list):
+                        raise InvalidInput(_("Texte attendu pour %s.") % glpi_name, field=name)
+                    value = str(value)  # GLPI clients send numbers as names too
+                changes[name] = value
         if "itilcategories_id" in data:
             changes["category"] = pick_category(ctx.who, data["itilcategories_id"] or 0)
         changes = {k: v for k, v in changes.items() if _differs(ticket, k, v)}
