@@ -22,6 +22,7 @@ from escalade.notifications.models import (
 )
 from escalade.tickets import workflow
 from escalade.tickets.models import Role, TicketActor
+from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
 from tests.notifications.conftest import send_all, worker_db
 
@@ -83,7 +84,7 @@ def test_the_sending_task_is_queued_on_commit(demo, chef, smtp):
 
 def test_one_mail_per_person_per_change(demo, chef):
     """referent2.lsu observes the ticket and belongs to the assigned group: one mail."""
-    ticket = open_lsu_ticket(demo, chef, observers=[demo.users["referent2.lsu"]])
+    ticket = open_lsu_ticket(demo, chef, actors=Actors(observers=[demo.users["referent2.lsu"]]))
     [row] = Notification.objects.filter(
         ticket_number=ticket.pk, recipient__username="referent2.lsu"
     )

@@ -8,6 +8,7 @@ from escalade.accounts.models import Membership, ProfileGrant, SupportGroup, Use
 from escalade.notifications.models import Notification
 from escalade.tickets import workflow
 from escalade.tickets.models import Role
+from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
 from tests.notifications.conftest import send_all
 
@@ -31,7 +32,7 @@ def watchers(demo):
 @pytest.fixture
 def watched_ticket(demo, chef, referent, watchers):
     prof, _, group = watchers
-    ticket = open_lsu_ticket(demo, chef, observers=[prof], observer_groups=[group])
+    ticket = open_lsu_ticket(demo, chef, actors=Actors(observers=[prof, group]))
     workflow.take(ticket, by=referent)
     Notification.objects.all().delete()
     return ticket
@@ -129,7 +130,7 @@ def test_a_superuser_is_told_only_if_they_hold_no_grant_or_one_that_sees(demo, c
     free = User.objects.create_superuser("root.free", email="free@example.org", password="x")
     bound = User.objects.create_superuser("root.bound", email="bound@example.org", password="x")
     ProfileGrant.objects.create(user=bound, profile=demo.super_admin, entity=demo.lycee)
-    ticket = open_lsu_ticket(demo, chef, observers=[free, bound])
+    ticket = open_lsu_ticket(demo, chef, actors=Actors(observers=[free, bound]))
     workflow.add_followup(ticket, by=referent, content="Privé.", is_private=True)
     told = set(
         Notification.objects.filter(ticket_number=ticket.pk).values_list(

@@ -12,6 +12,7 @@ from escalade.mailgate.tokens import read_reply_token
 from escalade.notifications.models import Notification, Status
 from escalade.tickets import workflow
 from escalade.tickets.status import Status as TicketStatus
+from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
 from tests.notifications.conftest import send_all
 
@@ -186,7 +187,7 @@ def test_ticket_text_is_escaped_in_the_html_part(demo, chef, smtp):
 
 
 def test_one_smtp_session_carries_a_whole_change(demo, chef, smtp):
-    open_lsu_ticket(demo, chef, observers=[demo.users["tech.bai"]])
+    open_lsu_ticket(demo, chef, actors=Actors(observers=[demo.users["tech.bai"]]))
     send_all()
     assert len(smtp.received) == 3  # the two referents and tech.bai (observer)
     assert smtp.inbox.sessions == 1

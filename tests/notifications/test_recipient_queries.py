@@ -15,6 +15,7 @@ from escalade.notifications.models import (
 )
 from escalade.tickets import workflow
 from escalade.tickets.models import TicketEvent
+from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
 
 
@@ -45,7 +46,7 @@ def _scenario(demo, chef, referent, prefix: str, count: int) -> tuple[list[int],
     group = SupportGroup.objects.create(name=f"Observateurs {prefix}", entity=demo.college)
     for user in observers[: count // 2]:
         Membership.objects.create(group=group, user=user)
-    ticket = open_lsu_ticket(demo, chef, observers=observers, observer_groups=[group])
+    ticket = open_lsu_ticket(demo, chef, actors=Actors(observers=[*observers, group]))
     assert seeing <= _told(ticket, Event.NEW)
     events = list(TicketEvent.objects.filter(ticket=ticket).select_related("actor"))
     Notification.objects.all().delete()

@@ -9,6 +9,7 @@ from escalade.tickets import access, workflow
 from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import TicketNotFound
 from escalade.tickets.models import Ticket
+from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
 
 
@@ -32,7 +33,10 @@ def test_requester_sees_only_own_tickets(demo, chef, referent):
 def test_group_rights_see_group_tickets_but_not_other_groups(demo, chef, referent, admin_who):
     lsu = open_lsu_ticket(demo, chef)
     other = workflow.create_ticket(
-        by=admin_who, title="Imprimante", content="En panne", assigned_groups=[demo.dsi_bai]
+        by=admin_who,
+        title="Imprimante",
+        content="En panne",
+        actors=Actors(assignees=[demo.dsi_bai]),
     )
     # The referent is a GLPI Technician (READALL): every ticket of the académie.
     visible = set(access.visible_tickets(referent).values_list("pk", flat=True))

@@ -6,6 +6,7 @@ from escalade.tickets import workflow
 from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import Conflict, InvalidInput
 from escalade.tickets.models import Attachment, Role, Ticket, TicketActor
+from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -181,8 +182,8 @@ def test_naming_assignees_at_creation_needs_the_assign_right(demo, chef, referen
 
     before = Ticket.objects.count()
     with pytest.raises(Forbidden):
-        open_lsu_ticket(demo, chef, assigned_groups=[demo.dsi_bai])
+        open_lsu_ticket(demo, chef, actors=Actors(assignees=[demo.dsi_bai]))
     assert Ticket.objects.count() == before
-    ticket = open_lsu_ticket(demo, referent, assigned_groups=[demo.dsi_bai])
+    ticket = open_lsu_ticket(demo, referent, actors=Actors(assignees=[demo.dsi_bai]))
     assigned = TicketActor.objects.filter(ticket=ticket, role=Role.ASSIGNED)
     assert [a.group.name for a in assigned] == ["DSI-BAI"]  # no group in charge added

@@ -397,9 +397,6 @@ class TicketType_(ItemType):
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
         actors = _actor_input(ctx, data)
-        requesters, requester_groups = actors[Role.REQUESTER]
-        observers, observer_groups = actors[Role.OBSERVER]
-        assigned_users, assigned_groups = actors[Role.ASSIGNED]
         extra: dict[str, Any] = {}
         for key in ("urgency", "impact", "priority"):
             if data.get(key) not in (None, "", 0, "0"):
@@ -416,12 +413,11 @@ class TicketType_(ItemType):
             type=data.get("type") or TicketType.INCIDENT,
             category=pick_category(ctx.who, data.get("itilcategories_id") or 0),
             entity=pick_entity(ctx.who, data.get("entities_id")),
-            requesters=requesters,
-            requester_groups=requester_groups,
-            observers=observers,
-            observer_groups=observer_groups,
-            assigned_users=assigned_users,
-            assigned_groups=assigned_groups,
+            actors=workflow.Actors(
+                requesters=[*actors[Role.REQUESTER][0], *actors[Role.REQUESTER][1]],
+                observers=[*actors[Role.OBSERVER][0], *actors[Role.OBSERVER][1]],
+                assignees=[*actors[Role.ASSIGNED][0], *actors[Role.ASSIGNED][1]],
+            ),
             source=source,
             **extra,
         )

@@ -428,7 +428,7 @@ def _reopen_as_new_ticket(
             type=old.type,
             category=old.category,
             entity=old.entity,
-            requesters=[user],
+            actors=workflow.Actors(requesters=[user]),
             attachments=uploads,
             source=Source.EMAIL,
             linked_to=old,
@@ -466,7 +466,7 @@ def _new_ticket(
             type=mailbox.ticket_type if mailbox else TicketType.INCIDENT,
             category=category,
             entity=entity,
-            requesters=[user],
+            actors=workflow.Actors(requesters=[user]),
             attachments=uploads,
             source=Source.EMAIL,
         )

@@ -210,17 +210,19 @@ class TicketCollection(ApiView):
                 "entity",
                 _("Entité introuvable ou inactive."),
             ),
-            requesters=_many(users, data.get("requesters"), "requesters", unknown_user),
-            requester_groups=_many(
-                groups, data.get("requester_groups"), "requester_groups", unknown_group
-            ),
-            observers=_many(users, data.get("observers"), "observers", unknown_user),
-            observer_groups=_many(
-                groups, data.get("observer_groups"), "observer_groups", unknown_group
-            ),
-            assigned_users=_many(users, data.get("assigned_users"), "assigned_users", unknown_user),
-            assigned_groups=_many(
-                groups, data.get("assigned_groups"), "assigned_groups", unknown_group
+            actors=workflow.Actors(
+                requesters=[
+                    *_many(users, data.get("requesters"), "requesters", unknown_user),
+                    *_many(groups, data.get("requester_groups"), "requester_groups", unknown_group),
+                ],
+                observers=[
+                    *_many(users, data.get("observers"), "observers", unknown_user),
+                    *_many(groups, data.get("observer_groups"), "observer_groups", unknown_group),
+                ],
+                assignees=[
+                    *_many(users, data.get("assigned_users"), "assigned_users", unknown_user),
+                    *_many(groups, data.get("assigned_groups"), "assigned_groups", unknown_group),
+                ],
             ),
             source=Source.API,
         )

@@ -357,6 +357,31 @@ def _discard_files(change: Change) -> None:
 # --- Creating -----------------------------------------------------------------------
 
 
+Party = User | SupportGroup
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The actors of a new ticket: each role holds users and support groups, mixed."""
+
+    requesters: Sequence[Party] = ()
+    observers: Sequence[Party] = ()
+    assignees: Sequence[Party] = ()
+
+    def of(self, role: int) -> Sequence[Party]:
+        return {
+            Role.REQUESTER: self.requesters,
+            Role.OBSERVER: self.observers,
+            Role.ASSIGNED: self.assignees,
+        }[Role(role)]
+
+    def users(self, role: int) -> list[User]:
+        return [p for p in self.of(role) if isinstance(p, User)]
+
+    def groups(self, role: int) -> list[SupportGroup]:
+        return [p for p in self.of(role) if isinstance(p, SupportGroup)]
+
+
 def create_ticket(
     *,
     by: Who | None,
@@ -368,18 +393,17 @@ def create_ticket(
     impact: int | None = None,
     priority: int | None = None,
     entity: Entity | None = None,
-    requesters: Sequence[User] = (),
-    requester_groups: Sequence[SupportGroup] = (),
-    observers: Sequence[User] = (),
-    observer_groups: Sequence[SupportGroup] = (),
-    assigned_users: Sequence[User] = (),
-    assigned_groups: Sequence[SupportGroup] = (),
+    actors: Actors | None = None,
     attachments: Sequence[Upload] = (),
     source: str = Source.HELPDESK,
     linked_to: Ticket | None = None,
     run_routing: bool = True,
 ) -> Ticket:
-    """Open a ticket: check, route (rules, then the category's group), record, notify."""
+    """Open a ticket: check, route (rules, then the category's group), record, notify.
+
+    Without requesters, the person who opens it is the Demandeur. Returns the new ticket.
+    """
+    actors = actors or Actors()
     if by is not None:
         _require(access.can_create(by), _("Votre profil ne permet pas de créer un ticket."))
     entity = _creation_entity(by, entity)
@@ -390,10 +414,12 @@ def create_ticket(
     title = _clean_title(title, content_html)
     _check_category(category, entity, ticket_type, by)
     checked = [check(u) for u in attachments]
-    if (assigned_users or assigned_groups) and by is not None:
+    if actors.assignees and by is not None:
         _require(access.can_assign_at_creation(by), _("Votre profil ne permet pas d'attribuer."))
-    if by is not None and not requesters and not requester_groups:
-        requesters = [by.user]
+    if by is not None and not actors.requesters:
+        actors = Actors(
+            requesters=[by.user], observers=actors.observers, assignees=actors.assignees
+        )
 
     draft = RoutingDraft(
         entity_id=entity.pk,
@@ -404,7 +430,9 @@ def create_ticket(
         urgency=urgency,
         title=title,
         content=richtext.to_plain(content_html),
-        requester_group_ids=_requester_group_ids(requesters, requester_groups),
+        requester_group_ids=_requester_group_ids(
+            actors.users(Role.REQUESTER), actors.groups(Role.REQUESTER)
+        ),
     )
     if run_routing:
         run_rules(draft)
@@ -451,17 +479,17 @@ def create_ticket(
             )
             for rule_id, name in draft.applied_rules:
                 change.record(events.rule_applied(rule_id, name))
-            actors: list[tuple[int, User | None, SupportGroup | None]] = [
-                *((Role.REQUESTER, u, None) for u in requesters),
-                *((Role.REQUESTER, None, g) for g in requester_groups),
-                *((Role.OBSERVER, u, None) for u in observers),
-                *((Role.OBSERVER, None, g) for g in observer_groups),
-                *((Role.ASSIGNED, u, None) for u in assigned_users),
+            wanted: list[tuple[int, User | None, SupportGroup | None]] = [
+                *((Role.REQUESTER, u, None) for u in actors.users(Role.REQUESTER)),
+                *((Role.REQUESTER, None, g) for g in actors.groups(Role.REQUESTER)),
+                *((Role.OBSERVER, u, None) for u in actors.users(Role.OBSERVER)),
+                *((Role.OBSERVER, None, g) for g in actors.groups(Role.OBSERVER)),
+                *((Role.ASSIGNED, u, None) for u in actors.users(Role.ASSIGNED)),
                 *(
                     (Role.ASSIGNED, u, None)
                     for u in User.objects.filter(pk__in=draft.assign_user_ids)
                 ),
-                *((Role.ASSIGNED, None, g) for g in assigned_groups),
+                *((Role.ASSIGNED, None, g) for g in actors.groups(Role.ASSIGNED)),
                 *(
                     (Role.ASSIGNED, None, g)
                     for g in SupportGroup.objects.filter(pk__in=draft.assign_group_ids)
@@ -475,7 +503,7 @@ def create_ticket(
                     for u in User.objects.filter(pk__in=draft.observer_user_ids)
                 ),
             ]
-            for role, user, group in actors:
+            for role, user, group in wanted:
                 _add_actor(change, role, user=user, group=group)
             if run_routing and category is not None and not _has_assignee(ticket):
                 if category.group_in_charge_id:
