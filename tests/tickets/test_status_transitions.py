@@ -3,7 +3,7 @@
 import pytest
 
 from escalade.tickets import workflow
-from escalade.tickets.errors import Conflict, Forbidden
+from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.tickets.models import Role, Solution, SolutionStatus, TicketActor
 from escalade.tickets.status import TRANSITIONS, Status, allowed_next
 from tests.conftest import open_lsu_ticket
@@ -37,6 +37,17 @@ def test_every_transition_is_allowed_or_refused_as_the_table_says(
         ticket.refresh_from_db()
         assert ticket.status == source
         assert ticket.events.count() == events_before  # a no-op records nothing
+    elif target == Status.SOLVED and target in TRANSITIONS[source]:
+        # Résolu only with a solution: refused by hand, nothing recorded.
+        with pytest.raises(InvalidInput, match="écrivez une solution"):
+            workflow.change_status(ticket, by=admin_who, status=target)
+        ticket.refresh_from_db()
+        assert ticket.status == source
+        assert ticket.events.count() == events_before
+        workflow.edit_ticket(ticket, by=admin_who, changes={"status": target}, solution="Fait.")
+        ticket.refresh_from_db()
+        assert ticket.status in (Status.SOLVED, Status.CLOSED)  # CLOSED: entity auto-closes
+        assert ticket.solutions.get().content == "<p>Fait.</p>"
     elif target in TRANSITIONS[source]:
         workflow.change_status(ticket, by=admin_who, status=target)
         ticket.refresh_from_db()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from escalade.tickets import workflow
+from escalade.tickets import richtext, workflow
 from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import Conflict, InvalidInput
 from escalade.tickets.models import Attachment, Role, Ticket, TicketActor
@@ -53,13 +53,15 @@ def test_html_is_sanitized_and_plain_text_escaped(demo, chef):
         by=chef,
         category=demo.lsu,
         title="XSS",
-        content='<p onclick="x()">Bonjour<script>alert(1)</script> '
-        '<a href="javascript:alert(1)">lien</a></p>',
+        content=richtext.Html(
+            '<p onclick="x()">Bonjour<script>alert(1)</script> '
+            '<a href="javascript:alert(1)">lien</a></p>'
+        ),
     )
     assert "<script" not in ticket.content and "onclick" not in ticket.content
     assert "javascript:" not in ticket.content
-    plain = workflow.add_followup(ticket, by=chef, content="a < b & <3")
-    assert plain.content == "<p>a &lt; b &amp; &lt;3</p>"
+    plain = workflow.add_followup(ticket, by=chef, content="a < b & <3 <script>x</script>")
+    assert plain.content == "<p>a &lt; b &amp; &lt;3 &lt;script&gt;x&lt;/script&gt;</p>"
 
 
 def test_priority_comes_from_the_matrix_unless_the_right_allows_choosing(demo, chef, admin_who):

@@ -3,12 +3,15 @@ documents — and every control refused to who may not use it."""
 
 from __future__ import annotations
 
+import json
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from escalade.tickets import workflow
 from escalade.tickets.attachments import Upload
+from escalade.tickets.forms import panel_values
 from escalade.tickets.models import Attachment, Followup, Role, Ticket, TicketActor, TicketEvent
 from escalade.tickets.status import Status
 from tests.conftest import open_lsu_ticket
@@ -335,16 +338,27 @@ def test_requester_only_sees_the_add_tabs_allowed(chef_client, lsu_ticket):
     assert f'action="/tickets/{lsu_ticket.pk}/suivi/"' in page
 
 
+def panel(ticket, **changes):
+    """What the side panel posts: every field as shown, the seen values, and the changes."""
+    shown = panel_values(ticket)
+    return {**shown, "seen": json.dumps(shown), **changes}
+
+
 def test_status_set_by_hand_within_the_allowed_ones(referent_client, chef_client, lsu_ticket):
     page = page_of(referent_client, lsu_ticket)
-    assert f'action="/tickets/{lsu_ticket.pk}/statut/"' in page
-    referent_client.post(f"/tickets/{lsu_ticket.pk}/statut/", {"status": Status.WAITING})
+    assert f'action="/tickets/{lsu_ticket.pk}/modifier/"' in page
+    assert 'name="status"' in page and "Changer le statut" not in page
+    referent_client.post(f"/tickets/{lsu_ticket.pk}/modifier/", panel(lsu_ticket, status=4))
     lsu_ticket.refresh_from_db()
     assert lsu_ticket.status == Status.WAITING
-    response = referent_client.post(f"/tickets/{lsu_ticket.pk}/statut/", {"status": Status.SOLVED})
+    response = referent_client.post(
+        f"/tickets/{lsu_ticket.pk}/modifier/", panel(lsu_ticket, status=Status.SOLVED)
+    )
     assert response.status_code == 400  # Résolu needs a solution
-    assert f'action="/tickets/{lsu_ticket.pk}/statut/"' not in page_of(chef_client, lsu_ticket)
-    response = chef_client.post(f"/tickets/{lsu_ticket.pk}/statut/", {"status": Status.CLOSED})
+    assert f'action="/tickets/{lsu_ticket.pk}/modifier/"' not in page_of(chef_client, lsu_ticket)
+    response = chef_client.post(
+        f"/tickets/{lsu_ticket.pk}/modifier/", panel(lsu_ticket, status=Status.CLOSED)
+    )
     assert response.status_code in (400, 403)
     lsu_ticket.refresh_from_db()
     assert lsu_ticket.status == Status.WAITING

@@ -25,7 +25,7 @@ from escalade.core import parsing
 from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
-from escalade.tickets import access, workflow
+from escalade.tickets import access, richtext, workflow
 from escalade.tickets.attachments import Upload, clean_name
 from escalade.tickets.errors import InvalidInput, TicketNotFound
 from escalade.tickets.models import (
@@ -409,7 +409,7 @@ class TicketType_(ItemType):
         ticket = workflow.create_ticket(
             by=ctx.who,
             title=str(data.get("name") or ""),
-            content=str(data.get("content") or ""),
+            content=richtext.from_glpi(str(data.get("content") or "")),
             type=data.get("type") or TicketType.INCIDENT,
             category=pick_category(ctx.who, data.get("itilcategories_id") or 0),
             entity=pick_entity(ctx.who, data.get("entities_id")),
@@ -424,6 +424,7 @@ class TicketType_(ItemType):
         return ticket.pk
 
     def update(self, ctx: Ctx, pk: Any, data: dict[str, Any]) -> None:
+        """One PUT, one change: fields, actors and status together, or nothing."""
         ticket = ticket_for(ctx, pk)
         changes: dict[str, Any] = {}
         for glpi_name, name in TICKET_FIELD_MAP.items():
@@ -434,18 +435,24 @@ class TicketType_(ItemType):
                         raise InvalidInput(_("Texte attendu pour %s.") % glpi_name, field=name)
                     value = str(value)  # GLPI clients send numbers as names too
                 changes[name] = value
+        if "content" in changes:
+            changes["content"] = richtext.from_glpi(str(changes["content"] or ""))
         if "itilcategories_id" in data:
             changes["category"] = pick_category(ctx.who, data["itilcategories_id"] or 0)
         changes = {k: v for k, v in changes.items() if _differs(ticket, k, v)}
-        if changes:
-            workflow.update_ticket(ticket, by=ctx.who, changes=changes)
-        for role, (users, groups) in _actor_input(ctx, data).items():
-            for user in users:
-                workflow.add_actor(ticket, by=ctx.who, role=role, user=user)
-            for group in groups:
-                workflow.add_actor(ticket, by=ctx.who, role=role, group=group)
         if data.get("status") not in (None, ""):
-            workflow.change_status(ticket, by=ctx.who, status=_int(data["status"], "status"))
+            changes["status"] = _int(data["status"], "status")
+        actors = _actor_input(ctx, data)
+        workflow.edit_ticket(
+            ticket,
+            by=ctx.who,
+            changes=changes,
+            add_actors=workflow.Actors(
+                requesters=[*actors[Role.REQUESTER][0], *actors[Role.REQUESTER][1]],
+                observers=[*actors[Role.OBSERVER][0], *actors[Role.OBSERVER][1]],
+                assignees=[*actors[Role.ASSIGNED][0], *actors[Role.ASSIGNED][1]],
+            ),
+        )
 
     def delete(self, ctx: Ctx, pk: Any, *, purge: bool) -> None:
         ticket = (
@@ -533,7 +540,7 @@ class FollowupType(ItemType):
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
         ticket = ticket_for(ctx, _parent_ticket_id(data))
-        content = str(data.get("content") or "")
+        content = richtext.from_glpi(str(data.get("content") or ""))
         if boolean(data.get("add_close")):
             workflow.approve_solution(
                 ticket, by=ctx.who, comment=content or _("Solution approuvée")
@@ -562,7 +569,7 @@ class FollowupType(ItemType):
         workflow.update_followup(
             followup,
             by=ctx.who,
-            content=_optional_text(data, "content"),
+            content=_glpi_text(data, "content"),
             is_private=_optional_bool(data, "is_private"),
         )
 
@@ -573,6 +580,12 @@ def _optional_bool(data: dict[str, Any], key: str) -> bool | None:
 
 def _optional_text(data: dict[str, Any], key: str) -> str | None:
     return str(data[key]) if key in data and data[key] is not None else None
+
+
+def _glpi_text(data: dict[str, Any], key: str) -> str | None:
+    """A GLPI client's content: real HTML is sanitized, anything else kept as typed text."""
+    text = _optional_text(data, key)
+    return richtext.from_glpi(text) if text is not None else None
 
 
 def _last_followup_id(ctx: Ctx, ticket: Ticket) -> int:
@@ -639,7 +652,7 @@ class TaskType(ItemType):
         task = workflow.add_task(
             ticket,
             by=ctx.who,
-            content=str(data.get("content") or ""),
+            content=richtext.from_glpi(str(data.get("content") or "")),
             is_private=boolean(data.get("is_private")),
             state=_int(state, "state") if state not in (None, "") else 1,
             duration_seconds=_int(data.get("actiontime") or 0, "actiontime"),
@@ -656,7 +669,7 @@ class TaskType(ItemType):
         workflow.update_task(
             task,
             by=ctx.who,
-            content=_optional_text(data, "content"),
+            content=_glpi_text(data, "content"),
             state=_int(state, "state") if state not in (None, "") else None,
             duration_seconds=_int(duration, "actiontime") if duration not in (None, "") else None,
             is_private=_optional_bool(data, "is_private"),
@@ -707,7 +720,9 @@ class SolutionType(ItemType):
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
         ticket = ticket_for(ctx, _parent_ticket_id(data))
-        return workflow.add_solution(ticket, by=ctx.who, content=str(data.get("content") or "")).pk
+        return workflow.add_solution(
+            ticket, by=ctx.who, content=richtext.from_glpi(str(data.get("content") or ""))
+        ).pk
 
 
 # --- Actors ----------------------------------------------------------------------------------

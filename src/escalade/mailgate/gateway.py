@@ -340,14 +340,15 @@ def _uploads(parsed: ParsedMessage) -> tuple[list[Upload], list[str]]:
 
 
 def _content(text: str, skipped: list[str], *, prefix: str = "") -> str:
-    """The followup or description as safe HTML: the new text, then the skipped files."""
+    """The followup or description as plain text (the workflow escapes it): the new text,
+    then the skipped files."""
     text = text.strip()[:CONTENT_MAX]
     if prefix:
         text = f"{prefix}\n\n{text}" if text else prefix
     if skipped:
         note = "Pièces jointes non ajoutées : " + " ; ".join(skipped)
         text = f"{text}\n\n{note}" if text else note
-    return richtext.from_plain(text)
+    return text
 
 
 def _title(subject: str) -> str:

@@ -34,11 +34,11 @@ from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
 from escalade.accounts.who import Who, build_who
 from escalade.core.drf import JSONBodyParser
-from escalade.tickets import access, api_filters, paging, workflow
+from escalade.tickets import access, api_filters, paging, richtext, workflow
 from escalade.tickets import serializers as s
 from escalade.tickets.attachments import Upload, clean_name
 from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
-from escalade.tickets.models import Solution, Source, Ticket, TicketActor
+from escalade.tickets.models import Role, Solution, Source, Ticket, TicketActor
 
 CONTEXT_HEADERS = [
     OpenApiParameter(
@@ -251,7 +251,8 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
                 "id": f.pk,
                 "created_at": f.created_at,
                 "author": f.author,
-                "content": f.content,
+                "content": richtext.to_plain(f.content),
+                "content_html": f.content,
                 "is_private": f.is_private,
                 "state": None,
                 "duration_seconds": None,
@@ -266,7 +267,8 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
                 "id": t.pk,
                 "created_at": t.created_at,
                 "author": t.author,
-                "content": t.content,
+                "content": richtext.to_plain(t.content),
+                "content_html": t.content,
                 "is_private": t.is_private,
                 "state": t.state,
                 "duration_seconds": t.duration_seconds,
@@ -281,7 +283,8 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
                 "id": sol.pk,
                 "created_at": sol.created_at,
                 "author": sol.author,
-                "content": sol.content,
+                "content": richtext.to_plain(sol.content),
+                "content_html": sol.content,
                 "is_private": False,
                 "state": None,
                 "duration_seconds": None,
@@ -293,6 +296,8 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
     ticket.timeline = timeline  # type: ignore[attr-defined]
     ticket.attachments_list = attachments  # type: ignore[attr-defined]
     ticket.allowed_statuses = access.allowed_statuses(who, ticket)  # type: ignore[attr-defined]
+    ticket.content_html = ticket.content  # type: ignore[attr-defined]
+    ticket.content = richtext.to_plain(ticket.content)
     return s.TicketDetailSerializer(ticket).data
 
 
@@ -312,13 +317,32 @@ class TicketDetail(ApiView):
         request=s.TicketUpdateSerializer,
         parameters=WITH_ID,
         responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
-        summary="Modifier des champs (et le statut)",
+        summary="Modifier des champs, le statut et les acteurs, en une seule fois",
+        description=(
+            "Tout ou rien : si une partie est refusée (champ, statut, acteur), rien n'est "
+            "enregistré. Passer à Résolu (5) demande le texte de la solution (`solution`)."
+        ),
     )
     def patch(self, request: Request, pk: int) -> Response:
+        return self.edit(request, pk)
+
+    @extend_schema(
+        operation_id="tickets_replace",
+        request=s.TicketUpdateSerializer,
+        parameters=WITH_ID,
+        responses={200: s.TicketDetailSerializer, **WRITE_ERRORS},
+        summary="Modifier un ticket (comme PATCH : seuls les champs donnés changent)",
+    )
+    def put(self, request: Request, pk: int) -> Response:
+        return self.edit(request, pk)
+
+    def edit(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = access.get_ticket_for(who, pk)
         data = self.valid(s.TicketUpdateSerializer, request.data)
-        new_status = data.pop("status", None)
+        solution = data.pop("solution", None)
+        wanted_actors = data.pop("add_actors", [])
+        removed_ids = data.pop("remove_actors", [])
         if "category" in data:
             data["category"] = _pick(
                 access.visible_categories(who),
@@ -326,10 +350,29 @@ class TicketDetail(ApiView):
                 "category",
                 _("Catégorie introuvable."),
             )
-        if data:
-            workflow.update_ticket(ticket, by=who, changes=data)
-        if new_status is not None:
-            workflow.change_status(ticket, by=who, status=new_status)
+        users, groups = access.visible_users(who), access.visible_groups(who)
+        parties: dict[int, list[Any]] = {role: [] for role in Role.values}
+        for item in wanted_actors:
+            if item.get("user") is not None:
+                party = _pick(users, item["user"], "add_actors", _("Utilisateur introuvable."))
+            else:
+                party = _pick(groups, item["group"], "add_actors", _("Groupe introuvable."))
+            parties[item["role"]].append(party)
+        removed = list(TicketActor.objects.filter(ticket=ticket, pk__in=removed_ids))
+        if len(removed) != len(set(removed_ids)):
+            raise InvalidInput(_("Acteur introuvable sur ce ticket."), field="remove_actors")
+        workflow.edit_ticket(
+            ticket,
+            by=who,
+            changes=data,
+            solution=solution,
+            add_actors=workflow.Actors(
+                requesters=parties[Role.REQUESTER],
+                observers=parties[Role.OBSERVER],
+                assignees=parties[Role.ASSIGNED],
+            ),
+            remove_actors=removed,
+        )
         return Response(ticket_detail(request, who, ticket))
 
 

@@ -3,6 +3,7 @@ the rules. Choices offered come from ``access`` (categories, groups, users, stat
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -131,26 +132,28 @@ class TicketCreateForm(forms.Form):
         return _picked(self._categories(), value) if value else None
 
 
+PANEL_FIELDS = ("status", "title", "type", "category", "urgency", "impact", "priority")
+
+
 class TicketUpdateForm(forms.Form):
-    title = forms.CharField(label=_("Titre"), max_length=255)
+    """The side panel: status and fields, saved together by one button.
+
+    ``seen`` carries the values the page showed; only what the person changed from them
+    is sent to the workflow, which refuses a field someone else changed meanwhile.
+    """
+
+    status = forms.TypedChoiceField(label=_("Statut"), required=False, coerce=int, empty_value=None)
+    title = forms.CharField(label=_("Titre"), max_length=255, strip=False)
     type = forms.TypedChoiceField(label=_("Type"), choices=TicketType.choices, coerce=int)
     category = forms.ChoiceField(label=_("Catégorie"), required=False)
     urgency = forms.TypedChoiceField(label=_("Urgence"), choices=URGENCY_CHOICES, coerce=int)
     impact = forms.TypedChoiceField(label=_("Impact"), choices=URGENCY_CHOICES, coerce=int)
     priority = forms.TypedChoiceField(label=_("Priorité"), choices=Level.choices, coerce=int)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "initial",
-            {
-                "title": ticket.title,
-                "type": ticket.type,
-                "category": ticket.category_id or "",
-                "urgency": ticket.urgency,
-                "impact": ticket.impact,
-                "priority": ticket.priority,
-            },
-        )
+        shown = panel_values(ticket)
+        kwargs.setdefault("initial", {**shown, "seen": json.dumps(shown)})
         super().__init__(*args, **kwargs)
         self.categories = {c.pk: c for c in access.visible_categories(who, entity=ticket.entity)}
         if ticket.category is not None:
@@ -159,6 +162,11 @@ class TicketUpdateForm(forms.Form):
             ("", "—"),
             *category_choices(self.categories.values()),
         ]
+        # Résolu is set by a solution (Solution tab, or "Ajouter" with Résolu), never here.
+        allowed = [s for s in access.allowed_statuses(who, ticket) if s != Status.SOLVED]
+        statuses = dict.fromkeys([ticket.status, *allowed])
+        _choices(self, "status").choices = [(str(s), Status(s).label) for s in statuses]
+        self.can_set_status = bool(set(allowed) - {ticket.status})
         if not access.can_change_priority(who, ticket):
             del self.fields["priority"]
         self.ticket = ticket
@@ -167,35 +175,50 @@ class TicketUpdateForm(forms.Form):
         value = self.cleaned_data.get("category")
         return self.categories.get(int(value)) if value else None
 
+    def seen_values(self) -> dict[str, Any]:
+        """What the page showed (the ticket's current values when the form lacks them)."""
+        current = panel_values(self.ticket)
+        try:
+            seen = json.loads(self.cleaned_data.get("seen") or "{}")
+        except ValueError:
+            seen = {}
+        if not isinstance(seen, dict):
+            seen = {}
+        return {k: seen.get(k, current[k]) for k in PANEL_FIELDS}
+
     def changes(self) -> dict[str, Any]:
-        """Only what differs from the ticket, as the workflow expects it."""
-        current = {
-            "title": self.ticket.title,
-            "type": self.ticket.type,
-            "category": self.ticket.category,
-            "urgency": self.ticket.urgency,
-            "impact": self.ticket.impact,
-            "priority": self.ticket.priority,
-        }
-        return {k: v for k, v in self.cleaned_data.items() if current.get(k) != v}
+        """Only what the person changed on the page, as the workflow expects it."""
+        seen = self.seen_values()
+        wanted = {}
+        for name in PANEL_FIELDS:
+            if name not in self.fields or name not in self.cleaned_data:
+                continue
+            value = self.cleaned_data[name]
+            if name == "status" and value is None:
+                continue
+            raw = value.pk if name == "category" and value is not None else value
+            if str(raw if raw is not None else "") != str(
+                seen[name] if seen[name] is not None else ""
+            ):
+                wanted[name] = value
+        return wanted
+
+
+def panel_values(ticket: Ticket) -> dict[str, Any]:
+    return {
+        "status": ticket.status,
+        "title": ticket.title,
+        "type": ticket.type,
+        "category": ticket.category_id or "",
+        "urgency": ticket.urgency,
+        "impact": ticket.impact,
+        "priority": ticket.priority,
+    }
 
 
 def status_choices(who: Who, ticket: Ticket) -> list[tuple[str, Any]]:
     allowed = [s for s in access.allowed_statuses(who, ticket) if s != ticket.status]
     return [("", _("— Statut inchangé —"))] + [(str(s), Status(s).label) for s in allowed]
-
-
-class StatusForm(forms.Form):
-    """Statut set by hand; Résolu goes through a solution (Solution tab or followup)."""
-
-    status = forms.TypedChoiceField(label=_("Statut"), coerce=int)
-
-    def __init__(self, *args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"status": ticket.status})
-        super().__init__(*args, **kwargs)
-        allowed = [s for s in access.allowed_statuses(who, ticket) if s != Status.SOLVED]
-        statuses = dict.fromkeys([ticket.status, *allowed])
-        _choices(self, "status").choices = [(str(s), Status(s).label) for s in statuses]
 
 
 class FollowupForm(forms.Form):

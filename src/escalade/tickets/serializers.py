@@ -227,7 +227,10 @@ class TimelineItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     author = UserRefSerializer(allow_null=True)
-    content = serializers.CharField(help_text=_("HTML nettoyé."))
+    content = serializers.CharField(help_text=_("Le texte, tel qu'il a été écrit."))
+    content_html = serializers.CharField(
+        help_text=_("Le même texte en HTML (échappé ; HTML nettoyé s'il a été reçu en HTML).")
+    )
     is_private = serializers.BooleanField()
     state = serializers.IntegerField(allow_null=True, help_text=_("Tâche : 0, 1 ou 2."))
     duration_seconds = serializers.IntegerField(allow_null=True)
@@ -241,7 +244,10 @@ class TicketDetailSerializer(TicketSummarySerializer):
     # Every declared field, the generic way (the summary's fast path knows only its own).
     to_representation = serializers.Serializer.to_representation  # type: ignore[assignment]
 
-    content = serializers.CharField(help_text=_("HTML nettoyé."))
+    content = serializers.CharField(help_text=_("Le texte, tel qu'il a été écrit."))
+    content_html = serializers.CharField(
+        help_text=_("Le même texte en HTML (échappé ; HTML nettoyé s'il a été reçu en HTML).")
+    )
     created_by = UserRefSerializer(allow_null=True)
     taken_at = serializers.DateTimeField(allow_null=True)
     is_deleted = serializers.BooleanField()
@@ -323,6 +329,17 @@ class TicketCreateSerializer(serializers.Serializer):
     )
 
 
+class ActorRefSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices)
+    user = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    group = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+
+    def validate(self, attrs: dict) -> dict:
+        if (attrs.get("user") is None) == (attrs.get("group") is None):
+            raise serializers.ValidationError(_("Donnez soit un utilisateur, soit un groupe."))
+        return attrs
+
+
 class TicketUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=255, required=False)
     content = serializers.CharField(max_length=100_000, required=False)
@@ -332,6 +349,19 @@ class TicketUpdateSerializer(serializers.Serializer):
     impact = BoundedInteger(min_value=1, max_value=5, required=False)
     priority = BoundedInteger(min_value=1, max_value=6, required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
+    solution = serializers.CharField(
+        max_length=100_000,
+        required=False,
+        help_text=_("Texte de la solution : obligatoire pour passer au statut Résolu (5)."),
+    )
+    add_actors = serializers.ListField(
+        child=ActorRefSerializer(), required=False, help_text=_("Acteurs à ajouter.")
+    )
+    remove_actors = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        help_text=_("Identifiants des acteurs à retirer."),
+    )
 
 
 class ActorInputSerializer(serializers.Serializer):

@@ -14,7 +14,6 @@ urlpatterns = [
     path("tickets/<int:pk>/", views.ticket_detail, name="detail"),
     path("tickets/<int:pk>/historique/", views.ticket_history, name="history"),
     path("tickets/<int:pk>/modifier/", views.ticket_update, name="update"),
-    path("tickets/<int:pk>/statut/", views.status_change, name="status"),
     path("tickets/<int:pk>/suivi/", views.followup_add, name="followup"),
     path("tickets/<int:pk>/tache/", views.task_add, name="task"),
     path("tickets/<int:pk>/solution/", views.solution_add, name="solution"),

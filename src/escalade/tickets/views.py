@@ -44,7 +44,6 @@ from escalade.tickets.forms import (
     RefuseForm,
     SavedSearchForm,
     SolutionForm,
-    StatusForm,
     TaskForm,
     TicketCreateForm,
     TicketUpdateForm,
@@ -461,7 +460,6 @@ def _detail_context(
         forms.setdefault("document", DocumentForm())
     if access.can_update(who, ticket):
         forms.setdefault("update", TicketUpdateForm(who=who, ticket=ticket))
-        forms.setdefault("status", StatusForm(who=who, ticket=ticket))
     assigned_groups = [a.group_id for a in actors if a.role == Role.ASSIGNED and a.group_id]
     if access.can_escalate(who, ticket):
         forms.setdefault(
@@ -566,26 +564,16 @@ def _with(form_class: Callable[..., Any]) -> Callable[..., Any]:
 @require_POST
 @who_required
 def ticket_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """The side panel's one save: status and fields together, or nothing."""
     return _act(
         request,
         pk,
         form_class=TicketUpdateForm,
         key="update",
         done=_("Ticket mis à jour."),
-        action=lambda who, t, f: workflow.update_ticket(t, by=who, changes=f.changes()),
-    )
-
-
-@require_POST
-@who_required
-def status_change(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        form_class=StatusForm,
-        key="status",
-        done=_("Statut modifié."),
-        action=lambda who, t, f: workflow.change_status(t, by=who, status=f.cleaned_data["status"]),
+        action=lambda who, t, f: workflow.edit_ticket(
+            t, by=who, changes=f.changes(), seen=f.seen_values()
+        ),
     )
 
 

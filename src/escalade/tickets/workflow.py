@@ -9,6 +9,7 @@ and writes the notification outbox rows in the same transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from escalade.accounts.models import Entity, SupportGroup, User
 from escalade.accounts.who import Who
@@ -131,10 +133,16 @@ def _not_closed(ticket: Ticket) -> None:
 # --- Field checks -------------------------------------------------------------------
 
 
+def _one_line(text: str) -> str:
+    """A title as typed: line breaks become spaces, the ends are trimmed, the rest is kept."""
+    text = re.sub(r"[\r\n]+", " ", (text or "").replace("\x00", ""))
+    return text.strip()
+
+
 def _clean_title(title: str, content_html: str) -> str:
-    title = " ".join((title or "").split())
+    title = _one_line(title)
     if not title:
-        title = richtext.to_plain(content_html)[:70].strip()
+        title = _one_line(" ".join(richtext.to_plain(content_html).split())[:70])
     if not title:
         raise InvalidInput(_("Le titre est obligatoire."), field="title")
     if len(title) > TITLE_MAX:
@@ -557,57 +565,168 @@ def _requester_group_ids(users: Sequence[User], groups: Sequence[SupportGroup]) 
 
 
 def update_ticket(ticket: Ticket, *, by: Who | None, changes: Mapping[str, Any]) -> Ticket:
-    """Change some of the ticket's fields (title, content, type, category, urgency, impact,
-    priority); rules with a criterion on a changed field run again."""
+    """Change some of the ticket's fields: :func:`edit_ticket` with fields only."""
     unknown = set(changes) - set(UPDATABLE_FIELDS)
     if unknown:
         raise InvalidInput(_("Champ non modifiable : %s") % ", ".join(sorted(unknown)))
+    return edit_ticket(ticket, by=by, changes=changes)
+
+
+EDITABLE = (*UPDATABLE_FIELDS, "status")
+
+
+def edit_ticket(
+    ticket: Ticket,
+    *,
+    by: Who | None,
+    changes: Mapping[str, Any] | None = None,
+    add_actors: Actors | None = None,
+    remove_actors: Sequence[TicketActor] = (),
+    solution: str | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Ticket:
+    """One request, one change: fields, status and actors together, or nothing.
+
+    ``changes`` holds fields (title, content, type, category, urgency, impact, priority)
+    and ``status``; rules with a criterion on a changed field run again. Setting Résolu
+    needs a ``solution`` text (it becomes the ticket's Solution, as in GLPI's solution
+    form); without one it is refused. ``seen`` holds the values the person was looking at:
+    a field they change that someone else changed meanwhile is a :class:`Conflict`
+    (« modifié entre-temps »); fields they left alone are not touched, so two people
+    changing different fields both keep their change. Returns the ticket.
+    """
+    changes = dict(changes or {})
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(_("Champ non modifiable : %s") % ", ".join(sorted(unknown)))
+    target = _optional_status(changes.pop("status", None))
+    solution_html = _clean_content(solution, field_name="solution") if solution else None
+    if solution_html is not None and target is None:
+        target = Status.SOLVED
+    add_actors = add_actors or Actors()
     with _changing(ticket, by) as change:
         t = change.ticket
+        if target == t.status and solution_html is None:
+            target = None
+        if (
+            not changes
+            and target is None
+            and not remove_actors
+            and not any(add_actors.of(role) for role in Role.values)
+        ):
+            return ticket  # nothing asked: nothing to refuse, nothing recorded
         _not_closed(t)
-        _require(access.can_update(by, t), _("Vous ne pouvez pas modifier ce ticket."))
-        new: dict[str, Any] = {}
-        if "title" in changes:
-            new["title"] = _clean_title(changes["title"], "x")
-        if "content" in changes:
-            new["content"] = _clean_content(changes["content"])
-        if "type" in changes:
-            new["type"] = _ticket_type(changes["type"])
-        if "urgency" in changes:
-            new["urgency"] = _level(changes["urgency"], "urgency")
-        if "impact" in changes:
-            new["impact"] = _level(changes["impact"], "impact")
-        if "category" in changes:
-            new["category"] = changes["category"]
-        if changes.get("priority") is not None:
-            _require(
-                access.can_change_priority(by, t),
-                _("Votre profil ne permet pas de changer la priorité."),
-            )
-            new["priority"] = _level(changes["priority"], "priority", maximum=6)
-        category = new.get("category", t.category)
-        _check_category(category, t.entity, new.get("type", t.type), by)
-
-        changed: set[str] = set()
-        for name, value in new.items():
-            attr = "category_id" if name == "category" else name
-            old = getattr(t, attr)
-            raw = value.pk if name == "category" and value is not None else value
-            if old == raw:
+        if seen:
+            _check_seen(t, {**changes, **({"status": target} if target is not None else {})}, seen)
+        if changes:
+            _require(access.can_update(by, t), _("Vous ne pouvez pas modifier ce ticket."))
+            _update_fields(change, changes)
+        for role in (Role.REQUESTER, Role.OBSERVER, Role.ASSIGNED):
+            for party in add_actors.of(role):
+                _require(
+                    access.can_manage_actors(by, t, role),
+                    _("Vous ne pouvez pas modifier les acteurs de ce ticket."),
+                )
+                if isinstance(party, User):
+                    _add_actor(change, role, user=party)
+                else:
+                    _add_actor(change, role, group=party)
+        for actor in remove_actors:
+            current = TicketActor.objects.filter(pk=actor.pk, ticket=t).first()
+            if current is None:
                 continue
-            setattr(t, name, value)
-            change.record(events.field_changed(name, old, raw))
-            changed.add(name)
-        if changed & {"urgency", "impact"} and "priority" not in changed:
-            priority = compute_priority(t.urgency, t.impact)
-            if priority != t.priority:
-                change.record(events.field_changed("priority", t.priority, priority))
-                t.priority = priority
-        if changed & RULE_FIELDS:
-            _rerun_rules(change, changed)
-        if changed:
+            _require(
+                access.can_remove_actor(by, t, current), _("Vous ne pouvez pas retirer cet acteur.")
+            )
+            _remove_actor(change, current)
+        if target == Status.SOLVED and t.status != Status.SOLVED:
+            if solution_html is None:
+                raise InvalidInput(str(_SOLUTION_NEEDED), field="status")
+            _solve(change, solution_html, [])
+        elif target is not None:
+            _change_status_within(change, target)
+        if change.events:
             _mark_taken(change)
     return ticket
+
+
+def _check_seen(t: Ticket, wanted: Mapping[str, Any], seen: Mapping[str, Any]) -> None:
+    """Refuse a change made on a stale page: the field moved since it was shown."""
+    moved = []
+    for name in wanted:
+        if name not in seen:
+            continue
+        current: Any = t.category_id if name == "category" else getattr(t, name)
+        before = seen[name]
+        if name == "category" and isinstance(before, Category):
+            before = before.pk
+        if str(current if current is not None else "") != str(before if before is not None else ""):
+            moved.append(name)
+    if moved:
+        raise Conflict(
+            _(
+                "Le ticket a été modifié entre-temps par quelqu'un d'autre "
+                "(%s) : rechargez la page et refaites votre modification."
+            )
+            % ", ".join(_field_label(n) for n in moved)
+        )
+
+
+def _field_label(name: str) -> str:
+    labels = {
+        "title": _("Titre"),
+        "content": _("Description"),
+        "type": _("Type"),
+        "category": _("Catégorie"),
+        "urgency": _("Urgence"),
+        "impact": _("Impact"),
+        "priority": _("Priorité"),
+        "status": _("Statut"),
+    }
+    return str(labels.get(name, name))
+
+
+def _update_fields(change: Change, changes: Mapping[str, Any]) -> None:
+    t, by = change.ticket, change.by
+    new: dict[str, Any] = {}
+    if "title" in changes:
+        new["title"] = _clean_title(changes["title"], "x")
+    if "content" in changes:
+        new["content"] = _clean_content(changes["content"])
+    if "type" in changes:
+        new["type"] = _ticket_type(changes["type"])
+    if "urgency" in changes:
+        new["urgency"] = _level(changes["urgency"], "urgency")
+    if "impact" in changes:
+        new["impact"] = _level(changes["impact"], "impact")
+    if "category" in changes:
+        new["category"] = changes["category"]
+    if changes.get("priority") is not None:
+        _require(
+            access.can_change_priority(by, t),
+            _("Votre profil ne permet pas de changer la priorité."),
+        )
+        new["priority"] = _level(changes["priority"], "priority", maximum=6)
+    category = new.get("category", t.category)
+    _check_category(category, t.entity, new.get("type", t.type), by)
+
+    changed: set[str] = set()
+    for name, value in new.items():
+        attr = "category_id" if name == "category" else name
+        old = getattr(t, attr)
+        raw = value.pk if name == "category" and value is not None else value
+        if old == raw:
+            continue
+        setattr(t, name, value)
+        change.record(events.field_changed(name, old, raw))
+        changed.add(name)
+    if changed & {"urgency", "impact"} and "priority" not in changed:
+        priority = compute_priority(t.urgency, t.impact)
+        if priority != t.priority:
+            change.record(events.field_changed("priority", t.priority, priority))
+            t.priority = priority
+    if changed & RULE_FIELDS:
+        _rerun_rules(change, changed)
 
 
 def _rerun_rules(change: Change, changed: set[str]) -> None:
@@ -653,27 +772,8 @@ def _rerun_rules(change: Change, changed: set[str]) -> None:
 
 
 def change_status(ticket: Ticket, *, by: Who | None, status: int) -> Ticket:
-    """Set the status by hand, within the state machine and the actor's rights."""
-    try:
-        target = Status(parsing.integer(status))
-    except ValueError:
-        raise InvalidInput(_("Statut inconnu."), field="status") from None
-    with _changing(ticket, by) as change:
-        t = change.ticket
-        if t.status == target:
-            return ticket
-        _not_closed(t)
-        if not may_move(t.status, target):
-            raise Conflict(
-                _("Passage de « %(old)s » à « %(new)s » impossible.")
-                % {"old": Status(t.status).label, "new": target.label}
-            )
-        _require(
-            access.can_change_status(by, t, target),
-            _("Vous ne pouvez pas donner ce statut au ticket."),
-        )
-        _apply_status(change, target)
-    return ticket
+    """Set the status by hand: :func:`edit_ticket` with the status only."""
+    return edit_ticket(ticket, by=by, changes={"status": status})
 
 
 def _apply_status(change: Change, target: int) -> None:
@@ -882,10 +982,19 @@ def _optional_status(status: int | None) -> Status | None:
         raise InvalidInput(_("Statut inconnu."), field="status") from None
 
 
+_SOLUTION_NEEDED = _lazy(
+    "Pour passer le ticket à « Résolu », écrivez une solution (onglet Solution, "
+    "ou « Ajouter » un suivi avec le statut Résolu)."
+)
+
+
 def _change_status_within(change: Change, target: int) -> None:
+    """Any status but Résolu, which only a solution sets (see :func:`_solve`)."""
     t = change.ticket
     if t.status == target:
         return
+    if target == Status.SOLVED:
+        raise InvalidInput(str(_SOLUTION_NEEDED), field="status")
     if not may_move(t.status, target):
         raise Conflict(
             _("Passage de « %(old)s » à « %(new)s » impossible.")
