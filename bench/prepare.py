@@ -84,7 +84,7 @@ def prepare() -> dict[str, Any]:
         timeline = workflow.create_ticket(
             by=who,
             title=TIMELINE_TITLE,
-            content="<p>Un ticket au long fil de suivis.</p>",
+            content="Un ticket au long fil de suivis.",
             type=1,
             category=category,
             urgency=3,

@@ -773,7 +773,7 @@ class TicketUserType(ItemType):
             extra["use_notification"] = boolean(data.get("use_notification"), default=True)
             extra["alternative_email"] = str(data.get("alternative_email") or "")
         actor = workflow.add_actor(ticket, by=ctx.who, role=role, **self._party(ctx, data), **extra)
-        if actor is None:
+        if not actor.added:  # type: ignore[attr-defined]
             raise InvalidInput(_("Cet acteur est déjà présent sur le ticket."))
         return actor.pk
 

@@ -403,12 +403,8 @@ class ActorAdd(ApiView):
             use_notification=data["use_notification"],
             alternative_email=data["alternative_email"],
         )
-        if actor is None:  # already there: answer the existing one
-            actor = TicketActor.objects.get(
-                ticket=ticket, role=data["role"], user=user, group=group
-            )
-            return Response(s.ActorSerializer(actor).data, status=200)
-        return Response(s.ActorSerializer(actor).data, status=201)
+        code = 201 if actor.added else 200  # type: ignore[attr-defined]
+        return Response(s.ActorSerializer(actor).data, status=code)
 
 
 class ActorRemove(ApiView):

@@ -813,8 +813,11 @@ def add_actor(
     group: SupportGroup | None = None,
     use_notification: bool = True,
     alternative_email: str = "",
-) -> TicketActor | None:
-    """Add a requester, observer or assignee (user or group); None if already there."""
+) -> TicketActor:
+    """Add a requester, observer or assignee (user or group).
+
+    Returns the actor: the new one (``added`` True), or the one already there (``added``
+    False, nothing recorded)."""
     if role not in Role.values:
         raise InvalidInput(_("Rôle inconnu."), field="role")
     if (user is None) == (group is None):
@@ -835,35 +838,53 @@ def add_actor(
         )
         if actor is not None:
             _mark_taken(change)
-    return actor
+    return _present(actor, ticket, role, user, group)
 
 
-def remove_actor(ticket: Ticket, *, by: Who | None, actor: TicketActor) -> None:
+def _present(
+    actor: TicketActor | None,
+    ticket: Ticket,
+    role: int,
+    user: User | None,
+    group: SupportGroup | None,
+) -> TicketActor:
+    """The actor just added, or the one already there, marked with ``added``."""
+    if actor is not None:
+        actor.added = True  # type: ignore[attr-defined]
+        return actor
+    existing = TicketActor.objects.get(ticket=ticket, role=role, user=user, group=group)
+    existing.added = False  # type: ignore[attr-defined]
+    return existing
+
+
+def remove_actor(ticket: Ticket, *, by: Who | None, actor: TicketActor) -> Ticket:
     """Remove an actor ("×"); the last assignee leaving puts a processing ticket back to New."""
     with _changing(ticket, by) as change:
         _not_closed(change.ticket)
         current = TicketActor.objects.filter(pk=actor.pk, ticket=change.ticket).first()
         if current is None:
-            return
+            return ticket
         _require(
             access.can_remove_actor(by, change.ticket, current),
             _("Vous ne pouvez pas retirer cet acteur."),
         )
         _remove_actor(change, current)
+    return ticket
 
 
-def take(ticket: Ticket, *, by: Who) -> TicketActor | None:
-    """ "M'attribuer le ticket": add myself to Attribué à."""
+def take(ticket: Ticket, *, by: Who) -> TicketActor:
+    """ "M'attribuer le ticket": add myself to Attribué à. Returns my actor row, with
+    ``added`` False when I already was there (nothing recorded)."""
     with _changing(ticket, by) as change:
         _not_closed(change.ticket)
         if access.relation(by, change.ticket).assigned_user:
-            return None
+            return _present(None, ticket, Role.ASSIGNED, by.user, None)
         _require(
             access.can_take(by, change.ticket), _("Vous ne pouvez pas vous attribuer ce ticket.")
         )
         actor = _add_actor(change, Role.ASSIGNED, user=by.user)
         change.ticket.taken_at = change.ticket.taken_at or change.now
-    return actor
+    return _present(actor, ticket, Role.ASSIGNED, by.user, None)
 
 
 def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup, content: str = "") -> Ticket:
