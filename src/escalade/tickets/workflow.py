@@ -519,9 +519,7 @@ def create_ticket(
                 if category.user_in_charge_id:
                     _add_actor(change, Role.ASSIGNED, user=category.user_in_charge)
             _store_attachments(change, checked)
-            ticket.save()
-            TicketEvent.objects.bulk_create(change.events)
-            outbox.enqueue(ticket, change.events)
+            _commit(change)  # the same end as every other change: save, events, outbox
     except BaseException:
         _discard_files(change)
         raise
