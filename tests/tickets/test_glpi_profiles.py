@@ -141,7 +141,12 @@ def test_masks_round_trip_for_the_bits_escalade_knows():
 def test_referent_is_a_technician_with_steal_and_assign(demo):
     technician = set(demo.technician.rights)
     referent = set(demo.referent_profile.rights)
-    assert referent - technician == {str(Right.TICKET_STEAL), str(Right.TICKET_ASSIGN)}
+    # And the right to share saved searches with their entity (Escalade's own).
+    assert referent - technician == {
+        str(Right.TICKET_STEAL),
+        str(Right.TICKET_ASSIGN),
+        str(Right.SAVED_SEARCH_SHARE),
+    }
     assert technician <= referent
 
 

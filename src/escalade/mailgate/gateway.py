@@ -30,7 +30,7 @@ from escalade.accounts.who import NoProfile, Who, build_who
 from escalade.mailgate.models import InboundMessage, Mailbox, Outcome
 from escalade.mailgate.parsing import MalformedMessage, ParsedMessage, parse_message
 from escalade.mailgate.tokens import read_reply_token
-from escalade.tickets import access, richtext, workflow
+from escalade.tickets import access, workflow
 from escalade.tickets.attachments import Upload, check, safe_filename
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.tickets.models import Category, Followup, Source, Ticket, TicketType
