@@ -62,9 +62,17 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "escalade.accounts.middleware.ActiveProfileMiddleware",
+    "escalade.core.maintenance.MaintenanceMiddleware",
 ]
 
 ROOT_URLCONF = "escalade.urls"
+CSRF_FAILURE_VIEW = "escalade.core.errors.csrf_failure"
+# The instance's name and logo, on the sign-in page, the header and the tab's title
+# (« Assistance — Académie de Normandie »). The logo: an address, e.g. /static/… or https://….
+ESCALADE_SITE_NAME = env.text("ESCALADE_SITE_NAME", "Escalade").strip() or "Escalade"
+ESCALADE_LOGO_URL = env.text("ESCALADE_LOGO_URL", "").strip()
+# Maintenance: every page answers 503 (also while the file <data dir>/maintenance exists).
+ESCALADE_MAINTENANCE = env.boolean("ESCALADE_MAINTENANCE", False)
 WSGI_APPLICATION = "escalade.wsgi.application"
 
 TEMPLATES = [
@@ -79,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "escalade.accounts.context_processors.who",
+                "escalade.core.context_processors.site",
             ],
         },
     },
