@@ -9,7 +9,7 @@ from django.test import Client, RequestFactory, override_settings
 from escalade.core import errors
 from escalade.tickets.models import Ticket
 from tests.conftest import open_lsu_ticket
-from tests.web.conftest import outsider_client, signed_in  # noqa: F401
+from tests.web.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,10 @@ def test_unknown_page_is_an_escalade_page_with_the_users_name(demo):
     assert "Not Found" not in body
 
 
-def test_ticket_out_of_reach_answers_like_a_missing_one(demo, chef, outsider_client):
+def test_ticket_out_of_reach_answers_like_a_missing_one(demo, chef, outsider):
     ticket = open_lsu_ticket(demo, chef)
+    outsider_client = Client()
+    outsider_client.force_login(outsider.user)
     missing = outsider_client.get("/tickets/999999/")
     hidden = outsider_client.get(f"/tickets/{ticket.pk}/")
     assert missing.status_code == hidden.status_code == 404
