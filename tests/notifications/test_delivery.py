@@ -51,7 +51,7 @@ def test_smtp_down_during_the_procedure_then_every_mail_is_delivered_exactly_onc
     run_worker()  # every send fails: the server is down
     rows = Notification.objects.filter(ticket_number=ticket.pk)
     expected = sorted(rows.values_list("email", "events"))
-    assert len(expected) == 12
+    assert len(expected) == 13  # with the receipt
     assert set(rows.values_list("status", "attempts")) == {(Status.WAITING, 1)}
     assert all(
         "Connection refused" in r.last_error or "ConnectionRefused" in r.last_error for r in rows
@@ -63,7 +63,7 @@ def test_smtp_down_during_the_procedure_then_every_mail_is_delivered_exactly_onc
     run_worker()  # a second run finds nothing left to send
     assert set(rows.values_list("status", flat=True)) == {Status.SENT}
     delivered = Counter((mail.to, mail.header("Message-ID")) for mail in smtp.received)
-    assert len(delivered) == 12 and set(delivered.values()) == {1}
+    assert len(delivered) == 13 and set(delivered.values()) == {1}
     assert sorted(r.to for r in smtp.received) == [email for email, _ in expected]
     assert set(delivered) == set(rows.values_list("email", "message_id"))
 
@@ -119,7 +119,11 @@ def test_a_row_whose_task_was_lost_is_sent_by_the_safety_net(demo, chef, smtp):
     open_lsu_ticket(demo, chef)
     assert DBTaskResult.objects.filter(task_path__endswith="send_batch").delete()[0] == 1
     run_worker()
-    assert smtp.recipients() == ["referent.lsu@example.org", "referent2.lsu@example.org"]
+    assert smtp.recipients() == [
+        "chef.etab@example.org",
+        "referent.lsu@example.org",
+        "referent2.lsu@example.org",
+    ]
 
 
 def test_a_row_left_sending_by_a_dead_worker_is_sent_later(demo, chef, smtp):
@@ -129,7 +133,7 @@ def test_a_row_left_sending_by_a_dead_worker_is_sent_later(demo, chef, smtp):
     rows.update(status=Status.SENDING, attempts=1, claimed_at=long_ago)
     send_all()
     assert set(rows.values_list("status", flat=True)) == {Status.SENT}
-    assert len(smtp.received) == 2
+    assert len(smtp.received) == 3  # the two referents, and chef.etab's receipt
 
 
 def test_a_row_being_sent_by_another_worker_is_left_alone(demo, chef, smtp):
@@ -171,6 +175,6 @@ def test_a_refused_recipient_fails_alone(demo, chef, smtp, refused):
     smtp.inbox.handle_RCPT = handle_RCPT  # type: ignore[attr-defined]
     ticket = open_lsu_ticket(demo, chef)
     send_all()
-    assert smtp.recipients() == ["referent.lsu@example.org"]
+    assert smtp.recipients() == ["chef.etab@example.org", "referent.lsu@example.org"]
     failed = Notification.objects.get(ticket_number=ticket.pk, email=refused)
     assert failed.status == Status.WAITING and "Unknown user" in failed.last_error

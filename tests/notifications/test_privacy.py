@@ -110,7 +110,7 @@ def test_member_of_an_assigned_group_who_cannot_see_the_ticket_gets_nothing(demo
         Notification.objects.filter(ticket_number=ticket.pk).values_list(
             "recipient__username", flat=True
         )
-    ) == {"referent.lsu", "referent2.lsu"}
+    ) == {"chef.etab", "referent.lsu", "referent2.lsu"}  # chef.etab: her receipt
 
 
 def test_observer_removed_from_the_ticket_is_no_longer_told(

@@ -45,8 +45,13 @@ def test_each_step_of_the_procedure_mails_the_right_people(
     # 3.1 chef.etab opens the LSU ticket: routed to Référents-LSU, whose members are told.
     ticket = open_lsu_ticket(demo, chef)
     mails = step(smtp)
-    assert smtp.recipients() == addresses("referent.lsu", "referent2.lsu")
-    mail = mails[0]
+    assert smtp.recipients() == addresses("chef.etab", "referent.lsu", "referent2.lsu")
+    [receipt] = smtp.to("chef.etab@example.org")
+    assert (
+        receipt.subject
+        == f"[Escalade #{ticket.pk}] Ticket n° {ticket.pk} bien reçu — Accès impossible à LSU"
+    )
+    [mail] = smtp.to("referent.lsu@example.org")
     assert mail.subject == f"[Escalade #{ticket.pk}] Accès impossible à LSU — Nouveau ticket"
     assert "Claire Dubois a ouvert le ticket" in mail.text
     assert "Message d'erreur : 403. Tél. 02 31 00 00 00" in mail.text
@@ -105,10 +110,10 @@ def test_each_step_of_the_procedure_mails_the_right_people(
 
     # Every mail of the ticket threads under one root and names the ticket.
     rows = Notification.objects.filter(ticket_number=ticket.pk)
-    assert rows.count() == 12
+    assert rows.count() == 13
     assert set(rows.values_list("status", flat=True)) == {Status.SENT}
     ids = set(rows.values_list("message_id", flat=True))
-    assert len(ids) == 12
+    assert len(ids) == 13
 
 
 def test_threading_and_gateway_headers_name_the_ticket_and_the_recipient(
@@ -133,7 +138,7 @@ def test_threading_and_gateway_headers_name_the_ticket_and_the_recipient(
         token = token_of(message_id)
         assert read_reply_token(token) == (ticket.pk, user.pk)
         assert mail.header("Reply-To") == f"assistance+{token}@ac-normandie.fr"
-    assert len(seen_ids) == 4  # new ticket: 2 referents; followup: chef.etab, referent2.lsu
+    assert len(seen_ids) == 5  # new ticket: receipt, 2 referents; followup: chef, referent2
 
 
 def test_no_reply_to_without_a_mail_gateway(demo, chef, smtp, settings):
@@ -178,7 +183,7 @@ def test_mail_shows_the_stored_state_of_the_ticket(demo, chef, referent, smtp):
 def test_ticket_text_is_escaped_in_the_html_part(demo, chef, smtp):
     ticket = open_lsu_ticket(demo, chef, title='LSU <img src=x onerror="alert(1)"> & co')
     send_all()
-    mail = smtp.received[0]
+    [mail] = smtp.to("referent.lsu@example.org")
     assert mail.subject == (
         f'[Escalade #{ticket.pk}] LSU <img src=x onerror="alert(1)"> & co — Nouveau ticket'
     )
@@ -189,5 +194,5 @@ def test_ticket_text_is_escaped_in_the_html_part(demo, chef, smtp):
 def test_one_smtp_session_carries_a_whole_change(demo, chef, smtp):
     open_lsu_ticket(demo, chef, actors=Actors(observers=[demo.users["tech.bai"]]))
     send_all()
-    assert len(smtp.received) == 3  # the two referents and tech.bai (observer)
+    assert len(smtp.received) == 4  # the two referents, tech.bai (observer), the receipt
     assert smtp.inbox.sessions == 1

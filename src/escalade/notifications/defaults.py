@@ -14,6 +14,51 @@ from pathlib import Path
 MAIL_DIR = Path(__file__).resolve().parent / "templates" / "notifications" / "mail"
 LANGUAGES = ("fr", "en")
 
+# The solution: only the requesters are asked to approve it; the others read that it was
+# proposed (``is_requester``: the reader is a requester, or a member of a requester group).
+SOLVED_FR = (
+    "{{ actor }} a proposé une solution au ticket n° {{ ticket.id }}."
+    "{% if is_requester %} Approuvez-la ou refusez-la depuis le ticket."
+    "{% else %} Le demandeur va l'approuver ou la refuser.{% endif %}"
+)
+SOLVED_EN = (
+    "{{ actor }} proposed a solution to ticket #{{ ticket.id }}."
+    "{% if is_requester %} Approve or refuse it from the ticket."
+    "{% else %} The requester will approve or refuse it.{% endif %}"
+)
+# What the stored copies said before (migration 0003 moves unedited copies to the above).
+OLD_SOLVED = {
+    "fr": "{{ actor }} a résolu le ticket n° {{ ticket.id }}. "
+    "Approuvez ou refusez la solution depuis le ticket.",
+    "en": "{{ actor }} solved ticket #{{ ticket.id }}. "
+    "Approve or refuse the solution from the ticket.",
+}
+
+# The receipt's "what happens next", after its headline.
+NEXT_STEPS = {
+    "fr": (
+        "Et maintenant ? L'équipe en charge va étudier votre demande ; vous recevrez un "
+        "courriel à chaque étape (prise en charge, suivi, solution).",
+        "Pour ajouter une information ou une pièce jointe (capture d'écran, message "
+        "d'erreur), ouvrez le ticket avec le lien ci-dessous et utilisez « Ajouter »"
+        "{% if can_reply %}, ou répondez simplement à ce courriel{% endif %}.",
+    ),
+    "en": (
+        "What next? The team in charge will look into your request; you will get a mail "
+        "at each step (taken, followup, solution).",
+        "To add information or an attachment (a screenshot, an error message), open the "
+        "ticket with the link below and use “Add”"
+        "{% if can_reply %}, or simply reply to this mail{% endif %}.",
+    ),
+}
+SUBJECTS = {
+    "received": {
+        "fr": "[Escalade #{{ ticket.id }}] Ticket n° {{ ticket.id }} bien reçu"
+        " — {{ ticket.title }}",
+        "en": "[Escalade #{{ ticket.id }}] Ticket #{{ ticket.id }} received — {{ ticket.title }}",
+    }
+}
+
 # event: (label fr, label en, headline fr, headline en)
 EVENTS: dict[str, tuple[str, str, str, str]] = {
     "new": (
@@ -21,6 +66,14 @@ EVENTS: dict[str, tuple[str, str, str, str]] = {
         "New ticket",
         "{{ actor }} a ouvert le ticket n° {{ ticket.id }}.",
         "{{ actor }} opened ticket #{{ ticket.id }}.",
+    ),
+    "received": (
+        "Ticket bien reçu",
+        "Ticket received",
+        "Bonjour {{ recipient }}, votre demande est enregistrée sous le n° {{ ticket.id }}"
+        "{% if ticket.assigned %} et transmise à {{ ticket.assigned|join:', ' }}{% endif %}.",
+        "Hello {{ recipient }}, your request is recorded as ticket #{{ ticket.id }}"
+        "{% if ticket.assigned %} and passed on to {{ ticket.assigned|join:', ' }}{% endif %}.",
     ),
     "assign_user": (
         "Attribution",
@@ -49,10 +102,8 @@ EVENTS: dict[str, tuple[str, str, str, str]] = {
     "solved": (
         "Ticket résolu",
         "Ticket solved",
-        "{{ actor }} a résolu le ticket n° {{ ticket.id }}. "
-        "Approuvez ou refusez la solution depuis le ticket.",
-        "{{ actor }} solved ticket #{{ ticket.id }}. "
-        "Approve or refuse the solution from the ticket.",
+        SOLVED_FR,
+        SOLVED_EN,
     ),
     "solution_refused": (
         "Solution refusée",
@@ -106,9 +157,14 @@ def event_label(event: str, language: str) -> str:
 def default_template(event: str, language: str) -> DefaultTemplate:
     language = language if language in LANGUAGES else "fr"
     headline = EVENTS[event][3 if language == "en" else 2]
-    subject = "[Escalade #{{ ticket.id }}] {{ ticket.title }} — " + event_label(event, language)
-    text = headline + "\n" + (MAIL_DIR / f"body_{language}.txt").read_text(encoding="utf-8")
-    html = f"<p>{headline}</p>\n" + (MAIL_DIR / f"body_{language}.html").read_text(encoding="utf-8")
+    subject = SUBJECTS.get(event, {}).get(language) or (
+        "[Escalade #{{ ticket.id }}] {{ ticket.title }} — " + event_label(event, language)
+    )
+    paragraphs = [headline, *(NEXT_STEPS[language] if event == "received" else ())]
+    text = "\n\n".join(paragraphs) + "\n"
+    text += (MAIL_DIR / f"body_{language}.txt").read_text(encoding="utf-8")
+    html = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    html += (MAIL_DIR / f"body_{language}.html").read_text(encoding="utf-8")
     return DefaultTemplate(event, language, subject, text, html)
 
 

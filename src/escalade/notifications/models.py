@@ -25,6 +25,7 @@ class Event(models.TextChoices):
     """What a mail tells about (GLPI's notification events, in Escalade's words)."""
 
     NEW = "new", _("Nouveau ticket")
+    RECEIVED = "received", _("Accusé de réception (au demandeur)")
     ASSIGN_USER = "assign_user", _("Attribution à un utilisateur")
     ASSIGN_GROUP = "assign_group", _("Attribution à un groupe")
     FOLLOWUP = "followup", _("Nouveau suivi")
@@ -54,6 +55,8 @@ EVERYONE: list[str] = [RecipientKind.REQUESTERS, RecipientKind.OBSERVERS, *ASSIG
 # when an event has no setting row).
 DEFAULT_RECIPIENTS: dict[str, tuple[bool, list[str]]] = {
     Event.NEW: (True, EVERYONE),
+    # The receipt goes to the requesters, the author included: it is meant for them.
+    Event.RECEIVED: (True, [RecipientKind.REQUESTERS]),
     Event.ASSIGN_USER: (True, [RecipientKind.ASSIGNED_USERS, RecipientKind.REQUESTERS]),
     Event.ASSIGN_GROUP: (True, [RecipientKind.ASSIGNED_GROUPS]),
     Event.FOLLOWUP: (True, EVERYONE),

@@ -44,6 +44,7 @@ from escalade.tickets.status import Status
 
 # The main event of a mail (its subject) is the first of these it tells about.
 MAIN_ORDER = [
+    Event.RECEIVED,
     Event.NEW,
     Event.CLOSED,
     Event.SOLVED,
@@ -76,6 +77,8 @@ def occurrences(events: Iterable[TicketEvent]) -> list[Occurrence]:
         event = _event_of(e.kind, e.data or {})
         if event is not None:
             found.append(Occurrence(event, e.kind, dict(e.data or {})))
+        if event == Event.NEW:  # the requesters' receipt, "Ticket n° N bien reçu"
+            found.append(Occurrence(Event.RECEIVED, e.kind, dict(e.data or {})))
     return found
 
 
@@ -268,8 +271,13 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
             user_ids |= audience.of_kind(kind, author_id)
         for user_id in user_ids - audience.opted_out:
             wanted.setdefault(user_id, []).append(occurrence)
-    if author is not None and not author.notify_own_changes:
-        wanted.pop(author.pk, None)
+    if author is not None and not author.notify_own_changes and author.pk in wanted:
+        # The author hears of their own change only through its receipt.
+        kept = [o for o in wanted[author.pk] if o.event == Event.RECEIVED]
+        if kept:
+            wanted[author.pk] = kept
+        else:
+            del wanted[author.pk]
     if not wanted:
         return []
 

@@ -15,18 +15,22 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.template import Context, Engine, TemplateSyntaxError
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from escalade.accounts.models import SupportGroup, User
+from escalade.accounts.models import Membership, SupportGroup, User
 from escalade.mailgate.tokens import make_reply_token
 from escalade.notifications import defaults
 from escalade.notifications.models import Event, Notification, NotificationTemplate
 from escalade.notifications.recipients import ref
 from escalade.tickets import richtext
 from escalade.tickets.models import (
+    Attachment,
     Category,
     Followup,
     Role,
@@ -77,6 +81,8 @@ LABELS: dict[str, dict[str, Any]] = {
         "survey": "Enquête de satisfaction",
         "refused": "Solution refusée",
         "new": "Nouveau ticket",
+        "received": "Votre demande",
+        "attachments": "Pièces jointes",
         "system": "Escalade",
         "deleted": "(supprimé)",
         "date": "%d/%m/%Y %H:%M",
@@ -112,6 +118,8 @@ LABELS: dict[str, dict[str, Any]] = {
         "survey": "Satisfaction survey",
         "refused": "Solution refused",
         "new": "New ticket",
+        "received": "Your request",
+        "attachments": "Attachments",
         "system": "Escalade",
         "deleted": "(deleted)",
         "date": "%Y-%m-%d %H:%M",
@@ -200,16 +208,35 @@ def _ticket_context(ticket: Ticket, labels: dict[str, Any]) -> dict[str, Any]:
 
 
 def _change(
-    label: str, *, author: str = "", date: str = "", html: str = "", private: bool = False
+    label: str,
+    *,
+    author: str = "",
+    date: str = "",
+    html: str = "",
+    private: bool = False,
+    files: str = "",
 ) -> dict[str, Any]:
+    text = richtext.to_plain(html) if html else ""
+    if files:  # "Pièces jointes : capture.png (12,0 Ko), journal.txt (1,2 Ko)"
+        text = f"{text}\n{files}" if text else files
+        html = format_html("{}<p>{}</p>", mark_safe(html), files)  # noqa: S308
     return {
         "label": label,
         "author": author,
         "date": date,
         "private": private,
-        "text": richtext.to_plain(html) if html else "",
+        "text": text,
         "html": mark_safe(html),  # noqa: S308 - sanitized by richtext on the way in
     }
+
+
+def _files(followup: Followup, labels: dict[str, Any]) -> str:
+    """The attachments of a followup, named, with their sizes."""
+    names = [
+        f"{a.filename} ({filesizeformat(a.size)})"
+        for a in Attachment.objects.filter(followup=followup).order_by("pk")
+    ]
+    return f"{labels['attachments']} : {', '.join(names)}" if names else ""
 
 
 def _field_value(field: str, value: Any, labels: dict[str, Any]) -> str:
@@ -237,6 +264,11 @@ def _changes(
         event, data = item.get("event"), item.get("data") or {}
         if event == Event.NEW:
             changes.append(_change(labels["new"], author=actor, date=date, html=ticket.content))
+        elif event == Event.RECEIVED:
+            if not any(i.get("event") == Event.NEW for i in n.items):  # else told by NEW
+                changes.append(
+                    _change(labels["received"], author=actor, date=date, html=ticket.content)
+                )
         elif event == Event.ASSIGN_USER:
             user = User.objects.filter(pk=ref(data, "user")).first()
             extra["assigned_to"].append(_name(user, labels))
@@ -264,6 +296,7 @@ def _changes(
                     date=date,
                     html=followup.content,
                     private=followup.is_private,
+                    files=_files(followup, labels),
                 )
             )
         elif event == Event.TASK:
@@ -326,6 +359,15 @@ def _survey_links(n: Notification, labels: dict[str, Any]) -> dict[str, str]:
     return {"survey_url": url, "survey_expires": expires}
 
 
+def _is_requester(ticket: Ticket, user_id: int | None) -> bool:
+    """The reader is a requester of the ticket, or a member of a requester group."""
+    if user_id is None:
+        return False
+    requesters = TicketActor.objects.filter(ticket=ticket, role=Role.REQUESTER)
+    members = Membership.objects.filter(user_id=user_id).values("group_id")
+    return requesters.filter(Q(user_id=user_id) | Q(group_id__in=members)).exists()
+
+
 def _template(event: str, language: str) -> tuple[str, str, str]:
     stored = NotificationTemplate.objects.filter(event=event, language=language).first()
     if stored is not None:
@@ -363,6 +405,8 @@ def render(n: Notification) -> tuple[str, str, str]:
             "event": defaults.event_label(event, language),
             "changes": _changes(n, ticket, labels, extra),
             "recipient": _name(n.recipient, labels) if n.recipient_id else n.email,
+            "is_requester": _is_requester(ticket, n.recipient_id),
+            "can_reply": bool(reply_to(n)),
             **extra,
         }
         default = defaults.default_template(event, language)
