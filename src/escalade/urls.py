@@ -4,10 +4,10 @@ from drf_spectacular.views import SpectacularAPIView
 
 from escalade.core import errors
 from escalade.core import views as core_views
-from escalade.tickets import api_docs
+from escalade.tickets import api_docs, views_home
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", views_home.home, name="home"),
     path("", include("escalade.tickets.urls")),
     path("", include("escalade.satisfaction.urls")),
     path("", include("escalade.stats.urls")),

@@ -64,6 +64,8 @@ def test_lsu_procedure_in_the_browser(page, live_demo, tmp_path):
     # 3.2 referent.lsu switches to "Référent fonctionnel", opens "Tous", opens the ticket.
     sign_in(page, "referent.lsu")
     page.get_by_label("Profil").select_option(label="Référent fonctionnel")
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Tickets", exact=True).click()
     expect(page.get_by_role("heading", name="Tickets", exact=True)).to_be_visible()
     open_list_tab(page, "Tous")
     screenshot(page, "list")

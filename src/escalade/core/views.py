@@ -5,9 +5,9 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 
@@ -22,13 +22,6 @@ def who_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpRes
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-@require_GET
-@who_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The interface of the active profile: simplified and standard both start at the list."""
-    return redirect("tickets:list")
 
 
 @require_GET
