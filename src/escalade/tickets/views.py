@@ -31,9 +31,15 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who, build_who
 from escalade.core import parsing
 from escalade.core.views import who_required
-from escalade.tickets import access, history, savedsearches, search, workflow
+from escalade.tickets import access, history, savedsearches, search, views_reach, workflow
 from escalade.tickets.attachments import INLINE_TYPES, clean_name
-from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, WorkflowError
+from escalade.tickets.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    TicketNotFound,
+    WorkflowError,
+)
 from escalade.tickets.forms import (
     SEARCH_LIMIT,
     ActorForm,
@@ -494,7 +500,13 @@ def _render_detail(
 @who_required
 def ticket_detail(request: HttpRequest, pk: int) -> HttpResponse:
     who: Who = request.who  # type: ignore[attr-defined]
-    return _render_detail(request, who, _fetch(who, pk))
+    try:
+        ticket = _fetch(who, pk)
+    except TicketNotFound:
+        if getattr(request, "htmx", None):
+            raise
+        return views_reach.switch_to_see(request, who, pk)  # or the same 404
+    return _render_detail(request, who, ticket)
 
 
 @require_GET
