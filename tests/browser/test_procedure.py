@@ -93,9 +93,14 @@ def test_lsu_procedure_in_the_browser(page, live_demo, tmp_path):
     check_accessibility(page)
 
     # 3.3 escalate to DSI-BAI: Référents-LSU stays as observer.
+    # « Escalader… » asks for confirmation and an optional comment.
+    page.locator("#escalade summary").click()
     page.get_by_label("Escalader vers le groupe").select_option(label="DSI-BAI")
-    page.get_by_role("button", name="Escalader").click()
+    page.get_by_label("Commentaire (facultatif)").fill("Droits LSU à corriger côté DSI.")
+    page.get_by_role("button", name="Confirmer l'escalade").click()
     expect(assigned).to_contain_text("DSI-BAI")
+    expect(timeline).to_contain_text("Transmis à DSI-BAI par Karim Benali")
+    expect(timeline).to_contain_text("Droits LSU à corriger côté DSI.")
     expect(assigned).not_to_contain_text("Karim Benali")
     observers = page.locator("#acteurs ul[aria-labelledby='role-3']")
     expect(observers).to_contain_text("Référents-LSU")

@@ -398,6 +398,13 @@ class ActorForm(forms.Form):
 
 class EscalateForm(forms.Form):
     group = forms.ChoiceField(label=_("Escalader vers le groupe"))
+    comment = forms.CharField(
+        label=_("Commentaire (facultatif)"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ajouté au fil du ticket comme suivi public : le demandeur le lit."),
+    )
 
     def __init__(self, *args: Any, who: Who, ticket: Ticket, assigned_group_ids=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,8 +31,6 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who, build_who
 from escalade.core import parsing
 from escalade.core.views import who_required
-from escalade.tickets import access, history, savedsearches, search, views_reach, workflow
-from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
@@ -408,7 +406,9 @@ def _timeline(who: Who, ticket: Ticket) -> list[TimelineItem]:
     items += [TimelineItem("task", t.created_at, t, by_task.get(t.pk, [])) for t in tasks]
     items += [TimelineItem("solution", s.created_at, s, []) for s in solutions]
     items += [TimelineItem("status", e.created_at, e, []) for e in statuses]
-    order = {"followup": 0, "task": 1, "document": 2, "solution": 3, "status": 4}
+    items += [TimelineItem(e.kind, e.at, e, []) for e in thread.entries(ticket)]
+    order = {"routed": -2, "escalated": -1, "followup": 0, "task": 1, "document": 2}
+    order |= {"solution": 3, "status": 4}
     items.sort(key=lambda i: (i.at, order[i.kind], i.obj.pk))
     return items
 
@@ -728,7 +728,9 @@ def ticket_escalate(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=build,
         key="escalate",
         done=_("Ticket escaladé."),
-        action=lambda who, t, f: workflow.escalate(t, by=who, group=f.cleaned_data["group"]),
+        action=lambda who, t, f: workflow.escalate(
+            t, by=who, group=f.cleaned_data["group"], content=f.cleaned_data["comment"]
+        ),
     )
 
 
