@@ -111,6 +111,8 @@ def test_lsu_procedure_in_the_browser(page, live_demo, tmp_path):
 
     # tech.bai finds it under "À traiter" and solves it with a followup set to "Résolu".
     sign_in(page, "tech.bai")
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Tickets", exact=True).click()
     expect(page.get_by_role("link", name="À traiter", exact=True)).to_have_attribute(
         "aria-current", "page"
     )
@@ -138,6 +140,8 @@ def test_lsu_procedure_in_the_browser(page, live_demo, tmp_path):
     # The default list no longer shows it; Statut est Tous does.
     sign_in(page, "referent.lsu")
     page.get_by_label("Profil").select_option(label="Référent fonctionnel")
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Tickets", exact=True).click()
     open_list_tab(page, "Tous")
     results = page.locator("#resultats")
     expect(results).not_to_contain_text("Accès impossible à LSU")
