@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_requester_has_no_single_option_status_picker(demo, chef):
     ticket = open_lsu_ticket(demo, chef)
     page = signed_in(demo, "chef.etab").get(f"/tickets/{ticket.pk}/").content.decode()
-    assert 'action="/tickets/%d/suivi/"' % ticket.pk in page  # she may add a followup
+    assert f'action="/tickets/{ticket.pk}/suivi/"' in page  # she may add a followup
     assert "et passer au statut" not in page
 
 
@@ -39,7 +39,7 @@ def test_on_a_solved_ticket_the_requester_approves_or_refuses_only(demo, chef, r
     assert "Motif du refus" in page
     assert "et passer au statut" not in page
     assert ">Nouveau</option>" not in page and "En cours (planifié)</option>" not in page
-    assert 'action="/tickets/%d/suivi/"' % ticket.pk not in page
+    assert f'action="/tickets/{ticket.pk}/suivi/"' not in page
 
 
 def test_refusing_without_a_reason_is_refused_and_changes_nothing(demo, chef, referent):

@@ -341,13 +341,31 @@ class PartyChoices:
     searched: bool
 
 
-def party_choices(who: Who, role: int, text: str = "") -> PartyChoices:
+def party_choices(
+    who: Who, role: int, text: str = "", *, near_groups: Iterable[int] = ()
+) -> PartyChoices:
     """Users and groups ``who`` may pick for ``role`` matching ``text`` (values "u<id>" and
-    "g<id>"), at most SEARCH_LIMIT of each; without text, the first groups only."""
+    "g<id>"), at most SEARCH_LIMIT of each. Without text, the closest people first: the
+    members of ``near_groups`` (the ticket's groups) and of ``who``'s own groups, then the
+    first groups."""
     groups = list(matching_groups(who, text, role)[: SEARCH_LIMIT + 1])
     users = list(matching_users(who, text)[: SEARCH_LIMIT + 1])
     more = len(groups) > SEARCH_LIMIT or len(users) > SEARCH_LIMIT
-    choices = [
+    choices = []
+    if not _words(text):
+        near = {*near_groups, *who.group_ids}
+        members = (
+            access.visible_users(who)
+            .filter(support_groups__in=near)
+            .distinct()
+            .order_by("last_name", "first_name", "username", "pk")[:SEARCH_LIMIT]
+            if near
+            else []
+        )
+        choices.append(
+            (str(_("Membres des groupes du ticket")), [(f"u{u.pk}", str(u)) for u in members])
+        )
+    choices += [
         (str(_("Groupes")), [(f"g{g.pk}", g.name) for g in groups[:SEARCH_LIMIT]]),
         (str(_("Utilisateurs")), [(f"u{u.pk}", str(u)) for u in users[:SEARCH_LIMIT]]),
     ]

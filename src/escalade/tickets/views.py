@@ -432,6 +432,7 @@ def _detail_context(
     actors = list(ticket.actors.all())
     can_add = {role: access.can_manage_actors(who, ticket, role) for role in Role.values}
     columns = []
+    near = [a.group_id for a in actors if a.group_id]  # « + » lists their members first
     for role in (Role.REQUESTER, Role.OBSERVER, Role.ASSIGNED):
         members = sorted(
             (a for a in actors if a.role == role),
@@ -443,7 +444,7 @@ def _detail_context(
                 "label": Role(role).label,
                 "can_add": can_add[role],
                 "actors": [(a, access.can_remove_actor(who, ticket, a)) for a in members],
-                "choices": party_choices(who, role) if can_add[role] else None,
+                "choices": party_choices(who, role, near_groups=near) if can_add[role] else None,
             }
         )
     allowed = {
@@ -774,7 +775,13 @@ def actor_search(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "tickets/partials/actor_choices.html",
-        {"choices": party_choices(who, role, text), "role": role, "ticket": ticket},
+        {
+            "choices": party_choices(
+                who, role, text, near_groups=[a.group_id for a in ticket.actors.all() if a.group_id]
+            ),
+            "role": role,
+            "ticket": ticket,
+        },
     )
 
 
