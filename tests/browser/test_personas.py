@@ -1,0 +1,141 @@
+"""Each persona's day in the browser, at desktop and phone widths, axe-core clean: home
+pages, error pages, a notification link that switches profile, escalation in the thread."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalade.tickets import workflow
+from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.conftest import as_, open_lsu_ticket
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=list(WIDTHS))
+def sized_page(request, browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport=WIDTHS[request.param]
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.width_name = request.param
+    yield page
+    context.close()
+
+
+def test_requester_home_offers_to_create_and_lists_her_tickets(sized_page, live_demo):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    chef = as_(live_demo, "chef.etab")
+    referent = as_(live_demo, "referent.lsu", "Référent fonctionnel")
+    ticket = open_lsu_ticket(live_demo, chef, title="Bulletins bloqués")
+    workflow.add_solution(ticket, by=referent, content="Relancez LSU.")
+    sign_in(page, "chef.etab")
+    expect(page.get_by_role("heading", name="Bonjour Claire")).to_be_visible()
+    expect(page.locator("#creer-ticket")).to_be_visible()
+    mine = page.locator("section[aria-labelledby='titre-mes-tickets']")
+    expect(mine).to_contain_text("Bulletins bloqués")
+    expect(mine).to_contain_text("à approuver")
+    expect(page.locator("#faq")).to_be_visible()
+    check_accessibility(page)
+    screenshot(page, f"home-simplified-{page.width_name}")
+    page.locator("#creer-ticket").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Créer un ticket")
+
+
+def test_desk_home_counts_and_last_changes(sized_page, live_demo):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    chef = as_(live_demo, "chef.etab")
+    open_lsu_ticket(live_demo, chef, title="Accès impossible à LSU")
+    open_lsu_ticket(live_demo, chef, title="Export des bulletins")
+    sign_in(page, "referent.lsu")
+    page.get_by_label("Profil").select_option(label="Référent fonctionnel")
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
+    expect(page.locator("#compte-a-traiter")).to_contain_text("2")
+    expect(page.locator("section[aria-labelledby='titre-recents']")).to_contain_text(
+        "Export des bulletins"
+    )
+    expect(page.get_by_role("link", name="Administration")).to_have_count(0)
+    check_accessibility(page)
+    screenshot(page, "home" if page.width_name == "desktop" else "home-phone")
+    page.locator("#compte-a-traiter").click()
+    expect(page.get_by_role("link", name="À traiter", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+
+
+def test_notification_link_switches_the_referent_to_the_profile_that_sees_it(
+    sized_page, live_demo
+):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    ticket = open_lsu_ticket(live_demo, as_(live_demo, "chef.etab"))
+    # The link of the mail, followed while signed out: sign in, then the ticket.
+    page.goto(f"/tickets/{ticket.pk}/")
+    page.get_by_label("Identifiant").fill("referent.lsu")
+    page.get_by_label("Mot de passe").fill("demo")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Accès impossible à LSU")
+    expect(page.get_by_text("Escalade est passé au profil « Référent fonctionnel »")).to_be_visible()
+    expect(page.get_by_label("Profil")).to_have_value(str(live_demo.referent_profile.pk))
+    check_accessibility(page)
+    if page.width_name == "phone":
+        screenshot(page, "phone-ticket")
+
+
+def test_error_pages_are_escalade_pages(sized_page, live_demo, settings, tmp_path):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    sign_in(page, "chef.etab")
+    page.goto("/tickets/999999/")
+    expect(page.get_by_role("heading", name="Page introuvable")).to_be_visible()
+    expect(page.locator("#nom-utilisateur")).to_have_text("Claire Dubois")
+    expect(page.get_by_role("link", name="Revenir à l'accueil")).to_be_visible()
+    check_accessibility(page)
+    page.goto("/admin/")  # not staff: Django's admin sends her to its sign-in
+    page.goto("/nulle-part/")
+    expect(page.get_by_role("heading", name="Page introuvable")).to_be_visible()
+    settings.DATA_DIR = tmp_path
+    (tmp_path / "maintenance").touch()
+    page.goto("/tickets/")
+    expect(page.get_by_role("heading", name="Maintenance en cours")).to_be_visible()
+    check_accessibility(page)
+    (tmp_path / "maintenance").unlink()
+    page.get_by_role("link", name="Réessayer").click()
+    expect(page.get_by_role("heading", name="Mes tickets")).to_be_visible()
+
+
+def test_locked_account_page(sized_page, live_demo, settings):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    settings.AXES_FAILURE_LIMIT = 2
+    for _ in range(3):
+        page.goto("/compte/connexion/")
+        page.get_by_label("Identifiant").fill("chef.etab")
+        page.get_by_label("Mot de passe").fill("pas le bon")
+        page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", name="Connexion temporairement bloquée")).to_be_visible()
+    expect(page.get_by_role("link", name="Mot de passe oublié ?")).to_be_visible()
+    check_accessibility(page)
+
+
+def test_csrf_failure_page(sized_page, live_demo):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    sign_in(page, "chef.etab")
+    page.goto("/tickets/nouveau/")
+    page.context.clear_cookies(name="csrftoken")
+    page.get_by_label("Titre").fill("Formulaire resté ouvert")
+    page.get_by_role("button", name="Soumettre la demande").click()
+    expect(page.get_by_role("heading", name="Formulaire expiré")).to_be_visible()
+    check_accessibility(page)
