@@ -110,6 +110,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["escalade.formats"]  # English dates: 1 Dec 2026, 2026-12-01 15:30
 TIME_ZONE = env.text("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True

@@ -70,9 +70,7 @@ def test_desk_home_counts_and_last_changes(sized_page, live_demo):
     )
 
 
-def test_notification_link_switches_the_referent_to_the_profile_that_sees_it(
-    sized_page, live_demo
-):
+def test_notification_link_switches_the_referent_to_the_profile_that_sees_it(sized_page, live_demo):
     from playwright.sync_api import expect
 
     page = sized_page
@@ -83,11 +81,23 @@ def test_notification_link_switches_the_referent_to_the_profile_that_sees_it(
     page.get_by_label("Mot de passe").fill("demo")
     page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Accès impossible à LSU")
-    expect(page.get_by_text("Escalade est passé au profil « Référent fonctionnel »")).to_be_visible()
+    expect(
+        page.get_by_text("Escalade est passé au profil « Référent fonctionnel »")
+    ).to_be_visible()
     expect(page.get_by_label("Profil")).to_have_value(str(live_demo.referent_profile.pk))
     check_accessibility(page)
+    panel = page.locator("details.ticket-panel")
     if page.width_name == "phone":
+        # The conversation first; fields and actors folded below it, one tap away.
+        expect(panel).not_to_have_attribute("open", "")
+        thread_y = page.locator("#titre-fil").bounding_box()["y"]
+        assert thread_y < panel.bounding_box()["y"]
         screenshot(page, "phone-ticket")
+        page.get_by_text("Champs et acteurs").click()
+        expect(page.locator("#prendre")).to_be_visible()
+        check_accessibility(page)
+    else:
+        expect(page.locator("#prendre")).to_be_visible()
 
 
 def test_error_pages_are_escalade_pages(sized_page, live_demo, settings, tmp_path):

@@ -147,3 +147,16 @@ def test_administration_link_only_for_admins(demo):
     chef = signed_in(demo, "chef.etab").get("/tickets/").content.decode()
     assert ">Administration<" in admin
     assert ">Administration<" not in chef
+
+
+def test_english_dates_are_unambiguous_and_24_hour():
+    import datetime
+
+    from django.utils import formats, translation
+
+    moment = datetime.datetime(2026, 12, 1, 15, 30)
+    with translation.override("en"):
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "2026-12-01 15:30"
+        assert formats.date_format(moment, "DATE_FORMAT") == "1 Dec 2026"
+    with translation.override("fr"):
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "01/12/2026 15:30"

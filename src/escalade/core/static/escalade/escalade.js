@@ -13,6 +13,15 @@
       });
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  // Panels that fold on narrow screens (the ticket's fields and actors on a phone).
+  function fold(root) {
+    root.querySelectorAll("details[data-fold-below]").forEach(function (details) {
+      if (details.dataset.folded) return;
+      details.dataset.folded = "1";
+      var narrow = window.matchMedia("(max-width: " + (details.dataset.foldBelow - 0.02) + "px)");
+      if (narrow.matches && !details.querySelector(".is-invalid, .alert-danger")) details.open = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); fold(document); });
   document.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
 })();
