@@ -33,11 +33,27 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """The person, then their profiles per entity and their support groups (the inlines);
+    Django's permission groups and lists are not Escalade's rights and are left out."""
+
     inlines = [GrantInline, MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    list_filter = ["is_active", "is_staff", "support_groups"]
+    filter_horizontal = ()
     fieldsets = (
-        *BaseUserAdmin.fieldsets,  # type: ignore[misc]
-        (_("Escalade"), {"fields": ("phone", "language", "notify_own_changes")}),
+        (None, {"fields": ("username", "password")}),
+        (_("Identité"), {"fields": ("first_name", "last_name", "email", "phone", "language")}),
+        (
+            _("Accès"),
+            {
+                "fields": ("is_active", "is_staff", "is_superuser", "notify_own_changes"),
+                "description": _(
+                    "Les droits dans l'assistance viennent des profils (habilitations "
+                    "ci-dessous) ; « équipe » ouvre cette administration."
+                ),
+            },
+        ),
+        (_("Dates"), {"fields": ("last_login", "date_joined"), "classes": ("collapse",)}),
     )
 
 
