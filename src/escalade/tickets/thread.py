@@ -61,7 +61,7 @@ def entries(ticket: Ticket) -> list[Entry]:
     for e in events:
         data = e.data or {}
         if e.kind == EventKind.ESCALATED:
-            name = groups.get(data.get("to_group"), _("(groupe supprimé)"))
+            name = groups.get(int(data.get("to_group") or 0), _("(groupe supprimé)"))
             by = str(e.actor) if e.actor else _("le système")
             text = _("Transmis à %(group)s par %(who)s") % {"group": name, "who": by}
             found.append(Entry("escalated", e.created_at, e.pk, text, e.actor))

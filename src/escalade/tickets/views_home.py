@@ -57,7 +57,7 @@ def _standard(who: Who) -> dict[str, Any]:
     ]
     recent = search.with_list_relations(search.search_tickets(who, [], "-updated_at"))[:RECENT]
     for tab in tabs:
-        tab["url"] = _list_url(tab["key"])
+        tab["url"] = _list_url(str(tab["key"]))
     return {"tabs": tabs, "statuses": statuses, "recent": list(recent)}
 
 
