@@ -149,3 +149,62 @@ def test_csrf_failure_page(sized_page, live_demo):
     page.get_by_role("button", name="Soumettre la demande").click()
     expect(page.get_by_role("heading", name="Formulaire expiré")).to_be_visible()
     check_accessibility(page)
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_create_form_checks_files_keeps_work_and_takes_pasted_screenshots(
+    sized_page, live_demo, settings
+):
+    from playwright.sync_api import expect
+
+    from escalade.tickets.models import Attachment, Ticket
+
+    page = sized_page
+    settings.ATTACHMENT_MAX_BYTES = 2048
+    sign_in(page, "chef.etab")
+    page.goto("/tickets/nouveau/")
+    files = page.get_by_label("Documents joints")
+    expect(page.locator(".attachments-field .form-text")).to_contain_text("Types acceptés")
+    # Too big: said at once, nothing is sent.
+    files.set_input_files(
+        {"name": "gros.pdf", "mimeType": "application/pdf", "buffer": b"%PDF" + b"0" * 5000}
+    )
+    expect(page.locator("[data-file-status]")).to_contain_text("« gros.pdf » dépasse")
+    before = Ticket.objects.count()
+    page.get_by_role("button", name="Soumettre la demande").click()
+    expect(files).to_be_focused()
+    assert Ticket.objects.count() == before
+    # A refused form (no title) names the file and puts the focus on the first error.
+    files.set_input_files({"name": "note.txt", "mimeType": "text/plain", "buffer": b"Erreur"})
+    page.get_by_label("Description").fill("Message d'erreur : 403")
+    page.get_by_role("button", name="Soumettre la demande").click()
+    expect(page.get_by_text("Ces fichiers n'ont pas été gardés : note.txt")).to_be_visible()
+    expect(page.get_by_label("Titre")).to_be_focused()
+    expect(page.get_by_label("Description")).to_have_value("Message d'erreur : 403")
+    check_accessibility(page)
+    # Ctrl+V of a screenshot: it becomes an attachment.
+    page.get_by_label("Titre").fill("Capture collée")
+    page.get_by_label("Description").focus()
+    page.evaluate(
+        """(bytes) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([new Uint8Array(bytes)], "image.png", {type: "image/png"}));
+            const event = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true});
+            document.querySelector("#id_content").dispatchEvent(event);
+        }""",
+        list(PNG),
+    )
+    expect(page.locator("[data-file-status]")).to_contain_text("Capture d’écran jointe : capture-")
+    page.get_by_role("button", name="Soumettre la demande").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Capture collée")
+    ticket = Ticket.objects.get(title="Capture collée")
+    [attachment] = Attachment.objects.filter(ticket=ticket)
+    assert attachment.filename.startswith("capture-") and attachment.filename.endswith(".png")
+    if page.width_name == "desktop":
+        screenshot(page, "ticket-created")

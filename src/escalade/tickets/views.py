@@ -368,7 +368,10 @@ def ticket_create(request: HttpRequest) -> HttpResponse:
         status = 200
     htmx = getattr(request, "htmx", None)
     template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"
-    return render(request, template, {"form": form}, status=200 if htmx else status)
+    # A browser cannot refill a file field: the files sent with a refused form are named.
+    lost = [f.name for f in request.FILES.getlist("attachments")][:20] if status == 400 else []
+    context = {"form": form, "lost_files": lost}
+    return render(request, template, context, status=200 if htmx else status)
 
 
 # --- The ticket page ----------------------------------------------------------------------------
