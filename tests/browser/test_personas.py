@@ -208,3 +208,41 @@ def test_create_form_checks_files_keeps_work_and_takes_pasted_screenshots(
     assert attachment.filename.startswith("capture-") and attachment.filename.endswith(".png")
     if page.width_name == "desktop":
         screenshot(page, "ticket-created")
+
+
+def test_list_shows_tab_totals_coloured_priorities_and_cards_on_a_phone(sized_page, live_demo):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    chef = as_(live_demo, "chef.etab")
+    open_lsu_ticket(live_demo, chef, title="Accès impossible à LSU", urgency=5)
+    open_lsu_ticket(live_demo, chef, title="Export des bulletins")
+    sign_in(page, "referent.lsu")
+    page.get_by_label("Profil").select_option(label="Référent fonctionnel")
+    page.get_by_role("link", name="Tickets", exact=True).click()
+    expect(page.locator("#total-a-traiter")).to_have_text("2")
+    expect(page.locator("td[data-label='Priorité'] .badge").first).to_be_visible()
+    check_accessibility(page)
+    if page.width_name == "phone":
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 391, width  # no sideways scrolling: one card per ticket
+        screenshot(page, "phone-list")
+
+
+def test_administrator_reaches_the_administration_from_the_header(page, live_demo):
+    from playwright.sync_api import expect
+
+    sign_in(page, "admin")
+    page.get_by_role("link", name="Administration").click()
+    expect(
+        page.get_by_role("heading", name="Mettre en place une nouvelle académie")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Groupes", exact=True).first).to_be_visible()
+    screenshot(page, "admin")
+    from escalade.tickets.models import Rule
+
+    rule = Rule.objects.order_by("pk").first()
+    if rule is not None:
+        page.goto(f"/admin/tickets/rule/{rule.pk}/change/")
+        expect(page.get_by_role("heading", level=2).first).to_be_visible()
+        screenshot(page, "admin-rule")

@@ -25,7 +25,8 @@ def test_sign_in_lands_on_the_default_profiles_interface(client, demo):
     response = client.post(
         "/compte/connexion/", {"username": "tech.bai", "password": "demo"}, follow=True
     )
-    assert "À traiter" in listed(response) and "Filtre" in listed(response)
+    # The desk's home page: counts per tab (« À traiter ») and the last changes.
+    assert "À traiter" in listed(response) and "Derniers tickets modifiés" in listed(response)
 
 
 def test_wrong_password_is_refused_with_a_message(client, demo):
@@ -307,3 +308,35 @@ def test_options_escape_values_and_labels_and_mark_the_selected_ones():
     assert '<option value="a&quot;b">&lt;script&gt;x&lt;/script&gt;</option>' in html
     assert '<optgroup label="Groupes"><option value="g1" selected>R&amp;D</option>' in html
     assert '<option value="g2"><b>B</b></option></optgroup>' in html  # already safe: kept
+
+
+def test_tabs_show_their_totals_and_priorities_are_coloured(client_as, demo, chef):
+    import re
+
+    from tests.conftest import open_lsu_ticket
+
+    open_lsu_ticket(demo, chef, urgency=5)
+    open_lsu_ticket(demo, chef, title="Deuxième")
+    client = client_as("referent.lsu", "Référent fonctionnel")
+    body = client.get("/tickets/?onglet=tous&col=id&col=title&col=priority").content.decode()
+    assert re.search(r'id="total-tous"[^>]*>2<', body)
+    assert re.search(r'id="total-a-traiter"[^>]*>2<', body)
+    assert re.search(r'id="total-mes"[^>]*>0<', body)
+    assert re.search(r'data-label="Priorité"><span class="badge text-bg-(warning|danger)">', body)
+    assert 'data-label="Priorité"><span class="badge text-bg-info">Moyenne' in body
+
+
+def test_tab_totals_do_not_grow_the_queries(client_as, demo, chef, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import open_lsu_ticket
+
+    open_lsu_ticket(demo, chef)
+    client = client_as("referent.lsu", "Référent fonctionnel")
+    with CaptureQueriesContext(connection) as first:
+        client.get("/tickets/?onglet=tous")
+    for n in range(10):
+        open_lsu_ticket(demo, chef, title=f"T{n}")
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get("/tickets/?onglet=tous")

@@ -70,10 +70,10 @@ from escalade.tickets.models import (
     TicketActor,
     TicketType,
 )
-from escalade.tickets.paging import BoundedPaginator
+from escalade.tickets.paging import BoundedPaginator, bounded_count
 from escalade.tickets.search import FIELDS, OPERATORS, TABS
 from escalade.tickets.status import Status
-from escalade.tickets.templatetags.escalade import STATUS_CLASSES
+from escalade.tickets.templatetags.escalade import PRIORITY_CLASSES, STATUS_CLASSES
 
 ADD_TABS = {
     "suivi": gettext_lazy("Suivi"),
@@ -162,18 +162,61 @@ def _cells(ticket: Ticket, columns: list[tuple[str, Any]]) -> list[str]:
     for key, column in columns:
         text = column.value(ticket)
         if key == "title":
-            cells.append(format_html('<td><a href="{}">{}</a></td>', url, text))
+            cells.append(
+                format_html('<td data-label="{}"><a href="{}">{}</a></td>', column.label, url, text)
+            )
         elif key == "status":
             badge = STATUS_CLASSES.get(ticket.status, "text-bg-secondary")
-            cells.append(format_html('<td><span class="badge {}">{}</span></td>', badge, text))
+            cells.append(
+                format_html(
+                    '<td data-label="{}"><span class="badge {}">{}</span></td>',
+                    column.label,
+                    badge,
+                    text,
+                )
+            )
+        elif key == "priority":
+            badge = PRIORITY_CLASSES.get(ticket.priority, "text-bg-light border")
+            cells.append(
+                format_html(
+                    '<td data-label="{}"><span class="badge {}">{}</span></td>',
+                    column.label,
+                    badge,
+                    text,
+                )
+            )
         elif key == "id":
             label = _("Ticket n° %(n)s") % {"n": ticket.pk}
             cells.append(
-                format_html('<td><a href="{}" aria-label="{}">{}</a></td>', url, label, text)
+                format_html(
+                    '<td data-label="{}"><a href="{}" aria-label="{}">{}</a></td>',
+                    column.label,
+                    url,
+                    label,
+                    text,
+                )
             )
         else:
-            cells.append(format_html("<td>{}</td>", text))
+            cells.append(format_html('<td data-label="{}">{}</td>', column.label, text))
     return cells
+
+
+TAB_TOTAL_LIMIT = 999  # « 999+ » beyond: a tab's total costs what a page costs
+
+
+def _tab_totals(who: Who, state: ListState) -> dict[str, str]:
+    """The number of tickets each tab would show with the same filter (one bounded count
+    per tab)."""
+    rows = [search.Criterion(r.field, r.operator, r.value) for r in state.rows if r.value]
+    totals = {}
+    for key, (_label, criterion) in TABS.items():
+        criteria = rows + ([criterion] if criterion is not None else [])
+        try:
+            count, exact = bounded_count(search.search_tickets(who, criteria), TAB_TOTAL_LIMIT)
+        except InvalidInput:
+            return {}
+        totals[key] = str(count) if exact else f"{TAB_TOTAL_LIMIT}+"
+    return totals
 
 
 def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str, Any]:
@@ -188,6 +231,7 @@ def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str,
         page = BoundedPaginator(Ticket.objects.none(), state.per_page).get_page(1)
     columns = [(key, COLUMNS[key]) for key in state.columns]
     rows = [(ticket, _cells(ticket, columns)) for ticket in page.object_list]
+    totals = {} if state.errors else _tab_totals(who, state)
     headers = []
     for key, column in columns:
         sort = column.sort
@@ -210,7 +254,8 @@ def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str,
         "rows": rows,
         "headers": headers,
         "tabs": [
-            (key, label, state.query(onglet=key, page=None)) for key, (label, _c) in TABS.items()
+            (key, label, state.query(onglet=key, page=None), totals.get(key))
+            for key, (label, _c) in TABS.items()
         ],
         "filter_rows": _filter_rows(who, state),
         "fields": [(key, f.label) for key, f in FIELDS.items()],

@@ -24,6 +24,17 @@ STATUS_CLASSES: dict[int, str] = {
 }
 
 
+# Priority 1..5 and 6 (Majeure): grey to red, readable with white or dark text.
+PRIORITY_CLASSES: dict[int, str] = {
+    1: "text-bg-light border",
+    2: "text-bg-secondary",
+    3: "text-bg-info",
+    4: "text-bg-warning",
+    5: "text-bg-danger",
+    6: "text-bg-dark border border-danger",
+}
+
+
 @register.filter
 def clean_name(name: str) -> str:
     """A user-supplied name without bidi overrides or zero-width characters."""
