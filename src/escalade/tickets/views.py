@@ -31,6 +31,8 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who, build_who
 from escalade.core import parsing
 from escalade.core.views import who_required
+from escalade.tickets import access, history, savedsearches, search, thread, views_reach, workflow
+from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
