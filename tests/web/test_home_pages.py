@@ -55,7 +55,8 @@ def test_standard_home_queries_do_not_grow_with_tickets(demo, chef):
 
     few = queries()
     for n in range(12):
-        open_lsu_ticket(demo, chef, title=f"Ticket {n}", observers=[demo.users["tech.bai"]])
+        observer = workflow.Actors(observers=[demo.users["tech.bai"]])
+        open_lsu_ticket(demo, chef, title=f"Ticket {n}", actors=observer)
     assert queries() == few
 
 
