@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "escalade.satisfaction",
     "escalade.stats",
     "escalade.glpiimport",
+    "escalade.slas",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -33,6 +33,7 @@ JOBS: list[Job] = [
     Job("escalade.mailgate.tasks.collect_mail", timedelta(minutes=2)),
     Job("escalade.satisfaction.tasks.open_due_surveys", timedelta(minutes=15)),
     Job("escalade.stats.tasks.send_monthly_reports", timedelta(hours=6)),
+    Job("escalade.slas.tasks.fire_due_levels", timedelta(minutes=1)),
 ]
 
 

@@ -137,6 +137,14 @@ EVENTS: dict[str, tuple[str, str, str, str]] = {
         "Your ticket #{{ ticket.id }} is closed. Tell us in a minute whether you are "
         "satisfied with the answer: {{ survey_url }} (until {{ survey_expires }}).",
     ),
+    "level_reached": (
+        "Niveau d'escalade atteint",
+        "Escalation level reached",
+        "Le ticket n° {{ ticket.id }} a atteint le niveau d'escalade « {{ level_name }} » "
+        "(échéance proche ou dépassée).",
+        "Ticket #{{ ticket.id }} reached the escalation level “{{ level_name }}” "
+        "(due date near or passed).",
+    ),
 }
 
 

@@ -36,6 +36,7 @@ class Event(models.TextChoices):
     UPDATED = "updated", _("Ticket modifié")
     ESCALATED = "escalated", _("Escalade")
     SURVEY = "survey", _("Enquête de satisfaction")
+    LEVEL_REACHED = "level_reached", _("Niveau d'escalade atteint")
 
 
 class RecipientKind(models.TextChoices):
@@ -67,6 +68,7 @@ DEFAULT_RECIPIENTS: dict[str, tuple[bool, list[str]]] = {
     Event.UPDATED: (False, EVERYONE),
     Event.ESCALATED: (True, ASSIGNEES),
     Event.SURVEY: (True, [RecipientKind.REQUESTERS]),
+    Event.LEVEL_REACHED: (True, [RecipientKind.GROUP_SUPERVISORS]),
 }
 
 

@@ -50,6 +50,7 @@ MAIN_ORDER = [
     Event.SOLVED,
     Event.SOLUTION_REFUSED,
     Event.ESCALATED,
+    Event.LEVEL_REACHED,
     Event.ASSIGN_GROUP,
     Event.ASSIGN_USER,
     Event.FOLLOWUP,
@@ -89,6 +90,8 @@ def _event_of(kind: str, data: dict[str, Any]) -> str | None:
         return Event.ASSIGN_USER if data.get("user") else Event.ASSIGN_GROUP
     if kind == EventKind.STATUS_CHANGED and data.get("new") == Status.CLOSED:
         return Event.CLOSED
+    if kind == EventKind.LEVEL_REACHED:
+        return Event.LEVEL_REACHED if data.get("notify_supervisor") else None
     simple: dict[str, str] = {
         EventKind.FOLLOWUP_ADDED: Event.FOLLOWUP,
         EventKind.TASK_ADDED: Event.TASK,

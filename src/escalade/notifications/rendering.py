@@ -79,6 +79,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "escalated": "Escaladé vers",
         "closed": "Ticket clos",
         "survey": "Enquête de satisfaction",
+        "level_reached": "Niveau d'escalade atteint",
         "refused": "Solution refusée",
         "new": "Nouveau ticket",
         "received": "Votre demande",
@@ -116,6 +117,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "escalated": "Escalated to",
         "closed": "Ticket closed",
         "survey": "Satisfaction survey",
+        "level_reached": "Escalation level reached",
         "refused": "Solution refused",
         "new": "New ticket",
         "received": "Your request",
@@ -331,6 +333,9 @@ def _changes(
         elif event == Event.SURVEY:
             extra.update(_survey_links(n, labels))
             changes.append(_change(labels["survey"]))
+        elif event == Event.LEVEL_REACHED:
+            extra["level_name"] = str(data.get("name", ""))
+            changes.append(_change(f"{labels['level_reached']} : {extra['level_name']}", date=date))
         elif event == Event.UPDATED:
             field = data.get("field", "")
             label = labels["field"].get(field, field)
@@ -397,6 +402,7 @@ def render(n: Notification) -> tuple[str, str, str]:
         "escalated_to": "",
         "survey_url": "",
         "survey_expires": "",
+        "level_name": "",
     }
     with translation.override(language):
         context = {

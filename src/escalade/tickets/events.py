@@ -33,6 +33,7 @@ class EventKind(models.TextChoices):
     RESTORED = "restored"
     SURVEY_OPENED = "survey_opened"
     SURVEY_ANSWERED = "survey_answered"
+    LEVEL_REACHED = "level_reached"
 
 
 def _event(kind: EventKind, **data: Any) -> TicketEvent:
@@ -149,3 +150,16 @@ def survey_opened(survey_id: int, *, kind: int) -> TicketEvent:
 
 def survey_answered(survey_id: int, *, score: int, max_score: int) -> TicketEvent:
     return _event(EventKind.SURVEY_ANSWERED, survey=survey_id, score=score, max_score=max_score)
+
+
+def level_reached(
+    *, level_kind: str, level: int, name: str, notify_supervisor: bool
+) -> TicketEvent:
+    """An escalation level (SLA or OLA) fired on the ticket."""
+    return _event(
+        EventKind.LEVEL_REACHED,
+        level_kind=level_kind,
+        level=level,
+        name=name,
+        notify_supervisor=notify_supervisor,
+    )

@@ -169,6 +169,8 @@ def describe(event: TicketEvent, names: Names) -> str:
             "score": data.get("score"),
             "max": data.get("max_score"),
         }
+    if kind == EventKind.LEVEL_REACHED:
+        return _("Niveau d'escalade atteint : %s") % data.get("name", "")
     return kind
 
 

@@ -165,6 +165,53 @@ class Ticket(models.Model):
     waiting_since = models.DateTimeField(_("en attente depuis"), null=True, blank=True)
     waiting_seconds = models.PositiveIntegerField(_("durée d'attente (s)"), default=0)
     is_deleted = models.BooleanField(_("à la corbeille"), default=False)
+    # Service levels (escalade.slas computes the due dates; GLPI's field names in comments).
+    sla_tto = models.ForeignKey(  # slas_id_tto
+        "slas.Sla",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("SLA de prise en compte"),
+    )
+    sla_ttr = models.ForeignKey(  # slas_id_ttr
+        "slas.Sla",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("SLA de résolution"),
+    )
+    ola_tto = models.ForeignKey(  # olas_id_tto
+        "slas.Ola",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("OLA de prise en compte"),
+    )
+    ola_ttr = models.ForeignKey(  # olas_id_ttr
+        "slas.Ola",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("OLA de résolution"),
+    )
+    time_to_own = models.DateTimeField(_("échéance de prise en compte"), null=True, blank=True)
+    time_to_resolve = models.DateTimeField(_("échéance de résolution"), null=True, blank=True)
+    internal_time_to_own = models.DateTimeField(
+        _("échéance interne de prise en compte"), null=True, blank=True
+    )
+    internal_time_to_resolve = models.DateTimeField(
+        _("échéance interne de résolution"), null=True, blank=True
+    )
+    owned_at = models.DateTimeField(
+        _("pris en charge par une personne le"), null=True, blank=True
+    )  # time to own is met: a person assigned, or solved
+    next_due_at = models.DateTimeField(
+        _("prochaine échéance"), null=True, blank=True
+    )  # the nearest due date not met yet; none while the clock is stopped
     linked_to = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -188,6 +235,12 @@ class Ticket(models.Model):
             models.Index(
                 fields=["-updated_at", "-id"],
                 name="ticket_open_updated",
+                condition=Q(status__in=[1, 2, 3, 4], is_deleted=False),
+            ),
+            # « En retard » and « Échéance »: the open tickets by their next due date.
+            models.Index(
+                fields=["next_due_at"],
+                name="ticket_open_next_due",
                 condition=Q(status__in=[1, 2, 3, 4], is_deleted=False),
             ),
         ]

@@ -25,6 +25,7 @@ from escalade.accounts.models import Entity, SupportGroup, User
 from escalade.accounts.who import Who
 from escalade.core import parsing
 from escalade.notifications import outbox
+from escalade.slas import workflow as slas_workflow
 from escalade.tickets import access, events, richtext
 from escalade.tickets.attachments import CheckedUpload, Upload, check
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
@@ -115,6 +116,7 @@ def _commit(change: Change) -> None:
     ticket = change.ticket
     ticket.updated_at = change.now
     ticket.last_updated_by = change.user
+    slas_workflow.apply_due_dates(ticket, change.events, now=change.now)
     ticket.save()
     TicketEvent.objects.bulk_create(change.events)
     outbox.enqueue(ticket, change.events)
@@ -1328,3 +1330,37 @@ def close_expired_solutions(*, now: datetime | None = None) -> int:
             _set_status(change, Status.CLOSED)
             closed += 1
     return closed
+
+
+def record_level_reached(
+    ticket: Ticket,
+    *,
+    level_kind: str,
+    level_id: int,
+    name: str,
+    notify_supervisor: bool = False,
+    observer_group: SupportGroup | None = None,
+    assigned_group: SupportGroup | None = None,
+    priority: int | None = None,
+) -> Ticket:
+    """An escalation level fires (system action): its actions, one event, the mails."""
+    with _changing(ticket, None) as change:
+        t = change.ticket
+        if t.is_closed:
+            return ticket
+        change.record(
+            events.level_reached(
+                level_kind=level_kind,
+                level=level_id,
+                name=name,
+                notify_supervisor=notify_supervisor,
+            )
+        )
+        if observer_group is not None and observer_group.may_be_observer:
+            _add_actor(change, Role.OBSERVER, group=observer_group)
+        if assigned_group is not None and assigned_group.may_be_assigned:
+            _add_actor(change, Role.ASSIGNED, group=assigned_group)
+        if priority is not None and priority > t.priority:
+            change.record(events.field_changed("priority", t.priority, priority))
+            t.priority = priority
+    return ticket

@@ -7,7 +7,10 @@ class Command(BaseCommand):
     help = "Charge (ou recharge) la démo LSU : entités, groupes, catégories, profils, comptes."
 
     def handle(self, *args, **options) -> None:
-        load_demo()
+        demo = load_demo()
+        from escalade.slas.demo import load_sla_demo
+
+        load_sla_demo(demo)
         self.stdout.write(self.style.SUCCESS("Démo LSU chargée."))
         self.stdout.write(f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :")
         for login, first, last in USERS:

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from escalade.slas.demo import SlaDemo, load_sla_demo
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=PARIS)
+
+
+@pytest.fixture
+def slas(demo) -> SlaDemo:
+    return load_sla_demo(demo)
