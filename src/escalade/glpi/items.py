@@ -27,6 +27,7 @@ from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
 from escalade.tickets import access, richtext, workflow
 from escalade.tickets.attachments import Upload, clean_name
+from escalade.slas.workflow import glpi_ticket_fields
 from escalade.tickets.errors import InvalidInput, TicketNotFound
 from escalade.tickets.models import (
     Attachment,
@@ -378,6 +379,7 @@ class TicketType_(ItemType):
             "is_deleted": int(t.is_deleted),
             "locations_id": 0,
             "date_creation": date(t.opened_at),
+            **glpi_ticket_fields(t, ctx.who),
         }
 
     def links(self, ctx: Ctx, t: Ticket) -> list[dict[str, str]]:
@@ -1195,6 +1197,11 @@ ITEMTYPES: dict[str, ItemType] = {
         ProfileType(),
     )
 }
+
+# Calendars and service levels (escalade.slas), read only.
+from escalade.slas.glpi import ITEMTYPES as SLA_ITEMTYPES  # noqa: E402
+
+ITEMTYPES.update({t.name.lower(): t for t in SLA_ITEMTYPES})
 
 # Sub-items of a ticket: Ticket/:id/<sub>, as querysets of the sub itemtype's objects.
 TICKET_SUBITEMS: dict[str, Callable[[Ctx, Ticket], QuerySet]] = {

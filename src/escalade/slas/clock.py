@@ -111,7 +111,7 @@ def slots(cal: WorkCalendar, start: datetime, end: datetime) -> Iterator[tuple[d
         day += DAY
 
 
-def _subtract(
+def subtract_pauses(
     intervals: Sequence[tuple[datetime, datetime]], pauses: Sequence[Pause], until: datetime
 ) -> list[tuple[datetime, datetime]]:
     out = list(intervals)
@@ -134,7 +134,7 @@ def working_seconds(
     cal: WorkCalendar, start: datetime, end: datetime, pauses: Sequence[Pause] = ()
 ) -> int:
     """Working seconds between two instants, minus the paused working time."""
-    kept = _subtract(list(slots(cal, start, end)), pauses, end)
+    kept = subtract_pauses(list(slots(cal, start, end)), pauses, end)
     return int(sum((b - a).total_seconds() for a, b in kept))
 
 
@@ -157,7 +157,7 @@ def add_working_time(
     limit = day + timedelta(days=HORIZON_DAYS)
     while day <= limit:
         day_slots = [(max(a, start), b) for a, b in cal.day_slots(day) if b > start]
-        for a, b in _subtract(day_slots, closed_pauses, start):
+        for a, b in subtract_pauses(day_slots, closed_pauses, start):
             length = (b - a).total_seconds()
             if length >= left:
                 return a + timedelta(seconds=left)

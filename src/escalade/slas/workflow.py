@@ -320,10 +320,10 @@ def explain(ticket: Ticket, *, now: datetime | None = None) -> list[Shown]:
     for c in computed:
         at = c.met_at or now
         left = clock.time_left(c.cal, c.target, at, c.pauses if c.met_at is None else ())
-        counted = [
-            (a, b, int((b - a).total_seconds()))
-            for a, b in clock.slots(c.cal, c.target.start, c.target.due)
-        ]
+        worked = clock.subtract_pauses(
+            list(clock.slots(c.cal, c.target.start, c.target.due)), c.pauses, c.target.due
+        )
+        counted = [(a, b, int((b - a).total_seconds())) for a, b in worked]
         shown.append(
             Shown(
                 slot=c.slot,
@@ -349,19 +349,24 @@ def late_q(now: datetime) -> Q:
     return Q(status__in=OPEN, is_deleted=False, next_due_at__lt=now)
 
 
-def glpi_ticket_fields(ticket: Ticket) -> dict[str, Any]:
-    """The SLA keys of GLPI's Ticket item, with their real values."""
-    from escalade.glpi.items import date
+def glpi_ticket_fields(ticket: Ticket, who: Any = None) -> dict[str, Any]:
+    """The SLA keys of GLPI's Ticket item with their real values (GLPI's date format);
+    the internal (OLA) ones only for who may see them."""
+    from escalade.slas.access import can_see_internal
 
+    def date(value: datetime | None) -> str | None:
+        return None if value is None else timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
+
+    internal = can_see_internal(who)
     return {
         "slas_id_tto": ticket.sla_tto_id or 0,
         "slas_id_ttr": ticket.sla_ttr_id or 0,
-        "olas_id_tto": ticket.ola_tto_id or 0,
-        "olas_id_ttr": ticket.ola_ttr_id or 0,
         "time_to_own": date(ticket.time_to_own),
         "time_to_resolve": date(ticket.time_to_resolve),
-        "internal_time_to_own": date(ticket.internal_time_to_own),
-        "internal_time_to_resolve": date(ticket.internal_time_to_resolve),
+        "olas_id_tto": (ticket.ola_tto_id or 0) if internal else 0,
+        "olas_id_ttr": (ticket.ola_ttr_id or 0) if internal else 0,
+        "internal_time_to_own": date(ticket.internal_time_to_own) if internal else None,
+        "internal_time_to_resolve": date(ticket.internal_time_to_resolve) if internal else None,
     }
 
 

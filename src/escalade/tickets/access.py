@@ -508,6 +508,12 @@ def _shared_with_reach(who: Who) -> Q:
     return who.in_reach() | Q(entity_id__in=ancestors, is_recursive=True)
 
 
+def shared_with_reach(who: Who) -> Q:
+    """Items with ``entity``/``is_recursive`` (calendars, service levels…) of ``who``'s
+    entities, or recursive ones above."""
+    return _shared_with_reach(who)
+
+
 def visible_groups(who: Who | None) -> QuerySet[SupportGroup]:
     groups = SupportGroup.objects.all()
     if who is None:

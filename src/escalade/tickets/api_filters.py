@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from escalade.accounts.models import Entity
 from escalade.accounts.who import Who
@@ -32,6 +33,8 @@ ORDERINGS = {
     "-status": "-status",
     "title": "title",
     "-title": "-title",
+    "next_due_at": "next_due_at",
+    "-next_due_at": "-next_due_at",
 }
 DEFAULT_STATUS = StatusGroup.NOT_SOLVED
 STATUS_CHOICES_HELP = (
@@ -103,5 +106,10 @@ def apply(tickets: QuerySet[Ticket], data: dict[str, Any], who: Who | None) -> Q
         tickets = tickets.filter(entity__path__startswith=entity.path) if entity else tickets.none()
     if data.get("q"):
         tickets = tickets.filter(fulltext.matches(who, data["q"]))
+    if data.get("overdue") is not None:
+        from escalade.slas.workflow import late_q
+
+        late = late_q(timezone.now())
+        tickets = tickets.filter(late if data["overdue"] else ~late)
     ordering = ORDERINGS[data.get("ordering") or "-updated_at"]
     return tickets.order_by(ordering, "-pk" if ordering.startswith("-") else "pk")

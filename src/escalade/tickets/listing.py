@@ -59,6 +59,8 @@ COLUMNS: dict[str, Column] = {
     "entity": Column(_("Entité"), lambda t: t.entity.full_name, "entity"),
     "solved_at": Column(_("Date de résolution"), lambda t: _date(t.solved_at), "solved_at"),
     "closed_at": Column(_("Date de clôture"), lambda t: _date(t.closed_at), "closed_at"),
+    "next_due_at": Column(_("Échéance"), lambda t: _date(t.next_due_at), "next_due_at"),
+    "late": Column(_("En retard"), lambda t: str(_("En retard")) if t.is_overdue else ""),
 }
 DEFAULT_COLUMNS = (
     "id",

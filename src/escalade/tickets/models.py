@@ -261,6 +261,16 @@ class Ticket(models.Model):
     def is_closed(self) -> bool:
         return self.status == Status.CLOSED
 
+    @property
+    def is_overdue(self) -> bool:
+        """« En retard »: open, and its next due date (see escalade.slas) has passed."""
+        return (
+            self.status in (Status.NEW, Status.ASSIGNED, Status.PLANNED, Status.WAITING)
+            and not self.is_deleted
+            and self.next_due_at is not None
+            and self.next_due_at < timezone.now()
+        )
+
 
 class TicketActor(models.Model):
     """Demandeur / Observateur / Attribué à: a user or a group in a role on a ticket."""

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -69,6 +70,8 @@ FIELDS: dict[str, Field] = {
     "updated_at": Field(gettext_lazy("Dernière modification"), "date", DATE_OPS),
     "solved_at": Field(gettext_lazy("Date de résolution"), "date", DATE_OPS),
     "closed_at": Field(gettext_lazy("Date de clôture"), "date", DATE_OPS),
+    "late": Field(gettext_lazy("En retard"), "late", CHOICE_OPS),
+    "next_due_at": Field(gettext_lazy("Échéance"), "due", DATE_OPS),
 }
 
 ROLE_OF_FIELD = {"requester": Role.REQUESTER, "assigned": Role.ASSIGNED, "observer": Role.OBSERVER}
@@ -90,6 +93,7 @@ SORTS = {
     "updated_at": "updated_at",
     "solved_at": "solved_at",
     "closed_at": "closed_at",
+    "next_due_at": "next_due_at",
 }
 DEFAULT_SORT = "-updated_at"
 
@@ -255,6 +259,30 @@ def _date(who: Who | None, criterion: Criterion) -> Q:
     return Q(**{f"{criterion.field}__date__{lookup}": day})
 
 
+def _late(who: Who | None, criterion: Criterion) -> Q:
+    """« En retard » : 1 (yes) or 0 (no), on the indexed next due date."""
+    from escalade.slas.workflow import late_q
+
+    late = _int(criterion, (0, 1))
+    q = late_q(timezone.now())
+    return q if late else ~q
+
+
+def _due(who: Who | None, criterion: Criterion) -> Q:
+    """« Échéance » before / after a day (local), as bounds the index can use."""
+    try:
+        day = dt.date.fromisoformat(criterion.value.strip())
+    except ValueError:
+        raise _bad_value(criterion) from None
+    if criterion.operator == "before":
+        return Q(next_due_at__lt=_local_midnight(day))
+    return Q(next_due_at__gte=_local_midnight(day + dt.timedelta(days=1)))
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(0)))
+
+
 _BUILDERS = {
     "status": _status,
     "choice": _choice,
@@ -263,6 +291,8 @@ _BUILDERS = {
     "text": _text,
     "fulltext": _fulltext,
     "date": _date,
+    "late": _late,
+    "due": _due,
 }
 
 

@@ -150,6 +150,19 @@ class TicketSummarySerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
     solved_at = serializers.DateTimeField(allow_null=True)
     closed_at = serializers.DateTimeField(allow_null=True)
+    time_to_own = serializers.DateTimeField(
+        allow_null=True, help_text=_("Échéance de prise en compte (SLA, heures ouvrées).")
+    )
+    time_to_resolve = serializers.DateTimeField(
+        allow_null=True, help_text=_("Échéance de résolution (SLA, heures ouvrées).")
+    )
+    next_due_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text=_("Prochaine échéance non atteinte ; vide quand l'horloge est arrêtée."),
+    )
+    overdue = serializers.BooleanField(
+        source="is_overdue", help_text=_("En retard : une échéance est dépassée.")
+    )
     actors = ActorSerializer(many=True, source="actors.all")
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
@@ -182,6 +195,10 @@ class TicketSummarySerializer(serializers.Serializer):
             "updated_at": when(instance.updated_at),
             "solved_at": when(instance.solved_at),
             "closed_at": when(instance.closed_at),
+            "time_to_own": when(instance.time_to_own),
+            "time_to_resolve": when(instance.time_to_resolve),
+            "next_due_at": when(instance.next_due_at),
+            "overdue": instance.is_overdue,
             "actors": [
                 {
                     "id": actor.pk,
@@ -295,6 +312,12 @@ class TicketFilterSerializer(PageQuerySerializer):
     opened_before = Moment(required=False)
     updated_after = Moment(required=False)
     updated_before = Moment(required=False)
+    overdue = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("true : les tickets en retard ; false : ceux qui ne le sont pas."),
+    )
     ordering = serializers.ChoiceField(
         required=False, choices=sorted(ORDERINGS), default="-updated_at"
     )

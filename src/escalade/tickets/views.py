@@ -99,6 +99,7 @@ def _value_choices(
         "type": [(str(v), str(label)) for v, label in TicketType.choices],
         "urgency": [(str(v), str(label)) for v, label in URGENCY_CHOICES],
         "priority": [(str(v), str(label)) for v, label in Level.choices],
+        "late": [("1", _("Oui")), ("0", _("Non"))],
     }
     if "category" in kinds:
         choices["category"] = category_choices(access.visible_categories(who))
