@@ -51,7 +51,7 @@ class SlaInline(admin.TabularInline):
 
 
 class OlaInline(SlaInline):
-    model = Ola
+    model = Ola  # type: ignore[assignment]
 
 
 @admin.register(Slm)
