@@ -46,7 +46,7 @@ def test_ticket_page_shows_due_dates_time_left_and_the_arithmetic(
     assert "09/03/2026 09:00 → 09/03/2026 11:00 : 2 h" in html
     assert "plages ouvrées comptées" in html
     assert "Temps restant" in html
-    assert "Résolution (interne, OLA)" in html  # the desk sees the internal dates
+    assert "Délai de résolution (interne, OLA)" in html  # the desk sees the internal dates
 
 
 def test_requester_sees_due_dates_but_not_the_internal_ones(client_as, demo, chef, slas):

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from escalade.accounts.who import Who
 from escalade.slas import access, workflow
@@ -13,10 +14,10 @@ from escalade.tickets.models import Ticket
 register = template.Library()
 
 LABELS = {
-    "time_to_own": "Prise en compte",
-    "time_to_resolve": "Résolution",
-    "internal_time_to_own": "Prise en compte (interne, OLA)",
-    "internal_time_to_resolve": "Résolution (interne, OLA)",
+    "time_to_own": gettext_noop("Délai de prise en compte"),
+    "time_to_resolve": gettext_noop("Délai de résolution"),
+    "internal_time_to_own": gettext_noop("Délai de prise en compte (interne, OLA)"),
+    "internal_time_to_resolve": gettext_noop("Délai de résolution (interne, OLA)"),
 }
 
 
