@@ -189,3 +189,32 @@ def test_no_level_fires_while_waiting(demo, chef, referent, slas):
     with time_machine.travel(paris(2026, 3, 20, 10), tick=False):
         assert slas_fire() == 0
     assert not ticket.events.filter(kind="level_reached").exists()
+
+
+def test_a_business_rule_picks_the_service_level_set(demo, chef, slas):
+    from escalade.tickets.models import (
+        Rule,
+        RuleAction,
+        RuleActionKind,
+        RuleCriterion,
+        RuleField,
+        RuleOperator,
+        TicketType,
+    )
+
+    slas.slm.categories.clear()
+    onde = Category.objects.get(name="ONDE")
+    rule = Rule.objects.create(name="ONDE : niveau LSU", entity=demo.academie, ranking=1)
+    RuleCriterion.objects.create(
+        rule=rule, field=RuleField.CATEGORY, operator=RuleOperator.IS, value=str(onde.pk)
+    )
+    RuleAction.objects.create(rule=rule, kind=RuleActionKind.SET_SLM, value=str(slas.slm.pk))
+    with time_machine.travel(FRIDAY_4PM, tick=False):
+        ticket = workflow.create_ticket(
+            by=chef, type=TicketType.INCIDENT, category=onde, title="ONDE bloqué", content="x"
+        )
+        lsu = open_lsu_ticket(demo, chef)  # no rule, no category set: no service level
+    ticket.refresh_from_db()
+    lsu.refresh_from_db()
+    assert ticket.sla_tto == slas.tto and ticket.time_to_own == paris(2026, 3, 9, 9, 30)
+    assert lsu.sla_tto is None and lsu.next_due_at is None

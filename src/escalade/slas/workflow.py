@@ -62,6 +62,7 @@ SLOTS = (
 )
 # The events that can move a due date.
 RELEVANT = {EventKind.CREATED, EventKind.STATUS_CHANGED, EventKind.ACTOR_ADDED}
+# A business rule with the action "set_slm" that ran in the change picks the set.
 REASSIGNING_FIELDS = {"category"}
 
 
@@ -72,8 +73,23 @@ def _ids_in(path: str) -> list[int]:
     return [int(p) for p in path.strip("/").split("/") if p]
 
 
-def slm_for(ticket: Ticket) -> Slm | None:
-    """The category's set (the deepest one up its tree), else the entity's."""
+def slm_for(ticket: Ticket, rule_ids: Sequence[int] = ()) -> Slm | None:
+    """The set chosen by the last business rule that ran with "set_slm", else the
+    category's (the deepest one up its tree), else the entity's."""
+    if rule_ids:
+        from escalade.tickets.models import RuleAction, RuleActionKind
+
+        chosen = {
+            rule: value
+            for rule, value in RuleAction.objects.filter(
+                rule_id__in=rule_ids, kind=RuleActionKind.SET_SLM
+            ).values_list("rule_id", "value")
+        }
+        for rule_id in reversed(rule_ids):
+            if rule_id in chosen and chosen[rule_id].isdigit():
+                slm = Slm.objects.filter(pk=int(chosen[rule_id])).first()
+                if slm is not None:
+                    return slm
     if ticket.category_id:
         category = ticket.category or Category.objects.get(pk=ticket.category_id)
         ids = _ids_in(category.path) or [category.pk]
@@ -96,8 +112,8 @@ def slm_for(ticket: Ticket) -> Slm | None:
     return Slm.objects.get(pk=max(found, key=lambda f: (depth[f[1]], -f[0]))[0])
 
 
-def _assign_levels(ticket: Ticket) -> None:
-    slm = slm_for(ticket)
+def _assign_levels(ticket: Ticket, rule_ids: Sequence[int]) -> None:
+    slm = slm_for(ticket, rule_ids)
     for slot in SLOTS:
         model: Any = Ola if slot.internal else Sla
         level = (
@@ -207,14 +223,19 @@ def apply_due_dates(
     written here, in the caller's transaction. No query when nothing relevant changed.
     """
     kinds = {e.kind for e in pending}
-    reassign = EventKind.CREATED in kinds or any(
-        e.kind == EventKind.FIELD_CHANGED and (e.data or {}).get("field") in REASSIGNING_FIELDS
-        for e in pending
+    rule_ids = [int(e.data["rule"]) for e in pending if e.kind == EventKind.RULE_APPLIED]
+    reassign = (
+        EventKind.CREATED in kinds
+        or bool(rule_ids and _rules_set_slm(rule_ids))
+        or any(
+            e.kind == EventKind.FIELD_CHANGED and (e.data or {}).get("field") in REASSIGNING_FIELDS
+            for e in pending
+        )
     )
     if not reassign and not kinds & RELEVANT:
         return
     if reassign:
-        _assign_levels(ticket)
+        _assign_levels(ticket, rule_ids)
     if not any(getattr(ticket, s.level_field + "_id") for s in SLOTS):
         if reassign:
             _clear(ticket, created=EventKind.CREATED in kinds)
@@ -228,6 +249,12 @@ def apply_due_dates(
     ticket.owned_at = log.owned_at
     ticket.next_due_at = _next_due(ticket, computed)
     _sync_runs(ticket, computed)
+
+
+def _rules_set_slm(rule_ids: Sequence[int]) -> bool:
+    from escalade.tickets.models import RuleAction, RuleActionKind
+
+    return RuleAction.objects.filter(rule_id__in=rule_ids, kind=RuleActionKind.SET_SLM).exists()
 
 
 def _clear(ticket: Ticket, *, created: bool) -> None:

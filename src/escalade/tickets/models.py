@@ -577,6 +577,7 @@ class RuleActionKind(models.TextChoices):
     SET_CATEGORY = "set_category", _("Assigner la catégorie")
     SET_URGENCY = "set_urgency", _("Assigner l'urgence")
     SET_TYPE = "set_type", _("Assigner le type")
+    SET_SLM = "set_slm", _("Assigner le niveau de service (SLM)")  # read by escalade.slas
     STOP = "stop", _("Ne pas évaluer les règles suivantes")
 
 
