@@ -29,7 +29,7 @@ from escalade.tickets import access
 
 
 def can_see_internal(who: Who | None) -> bool:
-    return access.can_add_private(who, "followup")
+    return access.sees_private(who, "followup")
 
 
 def _scope(who: Who | None) -> Q | None:
