@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "escalade.stats",
     "escalade.glpiimport",
     "escalade.slas",
+    "escalade.validations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

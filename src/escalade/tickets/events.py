@@ -34,6 +34,8 @@ class EventKind(models.TextChoices):
     SURVEY_OPENED = "survey_opened"
     SURVEY_ANSWERED = "survey_answered"
     LEVEL_REACHED = "level_reached"
+    VALIDATION_REQUESTED = "validation_requested"
+    VALIDATION_ANSWERED = "validation_answered"
 
 
 def _event(kind: EventKind, **data: Any) -> TicketEvent:
@@ -162,4 +164,21 @@ def level_reached(
         level=level,
         name=name,
         notify_supervisor=notify_supervisor,
+    )
+
+
+def validation_requested(
+    *, validations: list[int], users: list[int], threshold: int
+) -> TicketEvent:
+    return _event(
+        EventKind.VALIDATION_REQUESTED, validations=validations, users=users, threshold=threshold
+    )
+
+
+def validation_answered(*, validation: int, status: int, global_status: int) -> TicketEvent:
+    return _event(
+        EventKind.VALIDATION_ANSWERED,
+        validation=validation,
+        status=status,
+        global_status=global_status,
     )

@@ -169,6 +169,12 @@ def describe(event: TicketEvent, names: Names) -> str:
             "score": data.get("score"),
             "max": data.get("max_score"),
         }
+    if kind == EventKind.VALIDATION_REQUESTED:
+        return _("Validation demandée à %d personne(s).") % len(data.get("users") or [])
+    if kind == EventKind.VALIDATION_ANSWERED:
+        return _("Réponse à la validation : %s") % (
+            _("accordée") if data.get("status") == 3 else _("refusée")
+        )
     if kind == EventKind.LEVEL_REACHED:
         return _("Niveau d'escalade atteint : %s") % data.get("name", "")
     return kind

@@ -209,6 +209,22 @@ class Ticket(models.Model):
     owned_at = models.DateTimeField(
         _("pris en charge par une personne le"), null=True, blank=True
     )  # time to own is met: a person assigned, or solved
+    # Validations (escalade.validations): GLPI's global_validation and validation_percent.
+    global_validation = models.PositiveSmallIntegerField(
+        _("validation"),
+        default=1,
+        choices=[
+            (1, _("Aucune validation")),
+            (2, _("En attente de validation")),
+            (3, _("Accordée")),
+            (4, _("Refusée")),
+        ],
+    )
+    validation_percent = models.PositiveSmallIntegerField(
+        _("seuil de validation (%)"),
+        default=0,
+        choices=[(0, _("Une réponse suffit")), (50, _("50 %")), (100, _("100 %"))],
+    )
     next_due_at = models.DateTimeField(
         _("prochaine échéance"), null=True, blank=True
     )  # the nearest due date not met yet; none while the clock is stopped
