@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("escalade.stats.urls")),
     path("compte/", include("escalade.accounts.urls")),
     path("identite/", include("escalade.identity.urls")),
+    path("validations/", include("escalade.validations.urls")),
     path("api/v1/", include("escalade.tickets.api_urls")),
     path("api/v1/", include("escalade.satisfaction.api_urls")),
     path("api/v1/", include("escalade.stats.api_urls")),

@@ -137,6 +137,14 @@ EVENTS: dict[str, tuple[str, str, str, str]] = {
         "Your ticket #{{ ticket.id }} is closed. Tell us in a minute whether you are "
         "satisfied with the answer: {{ survey_url }} (until {{ survey_expires }}).",
     ),
+    "validation": (
+        "Demande de validation",
+        "Approval request",
+        "{{ actor }} vous demande de valider le ticket n° {{ ticket.id }}. "
+        "Accorder : {{ validation_accept_url }} — Refuser : {{ validation_refuse_url }}",
+        "{{ actor }} asks you to approve ticket #{{ ticket.id }}. "
+        "Approve: {{ validation_accept_url }} — Refuse: {{ validation_refuse_url }}",
+    ),
     "level_reached": (
         "Niveau d'escalade atteint",
         "Escalation level reached",

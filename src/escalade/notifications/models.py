@@ -37,6 +37,7 @@ class Event(models.TextChoices):
     ESCALATED = "escalated", _("Escalade")
     SURVEY = "survey", _("Enquête de satisfaction")
     LEVEL_REACHED = "level_reached", _("Niveau d'escalade atteint")
+    VALIDATION = "validation", _("Demande de validation")
 
 
 class RecipientKind(models.TextChoices):
@@ -47,6 +48,7 @@ class RecipientKind(models.TextChoices):
     GROUP_SUPERVISORS = "group_supervisors", _("Responsables des groupes attribués")
     AUTHOR = "author", _("Auteur de la modification")
     ENTITY_ADMINS = "entity_admins", _("Administrateurs de l'entité")
+    VALIDATORS = "validators", _("Valideurs sollicités")
 
 
 ASSIGNEES: list[str] = [RecipientKind.ASSIGNED_USERS, RecipientKind.ASSIGNED_GROUPS]
@@ -69,6 +71,7 @@ DEFAULT_RECIPIENTS: dict[str, tuple[bool, list[str]]] = {
     Event.ESCALATED: (True, ASSIGNEES),
     Event.SURVEY: (True, [RecipientKind.REQUESTERS]),
     Event.LEVEL_REACHED: (True, [RecipientKind.GROUP_SUPERVISORS]),
+    Event.VALIDATION: (True, [RecipientKind.VALIDATORS]),
 }
 
 

@@ -51,6 +51,7 @@ MAIN_ORDER = [
     Event.SOLUTION_REFUSED,
     Event.ESCALATED,
     Event.LEVEL_REACHED,
+    Event.VALIDATION,
     Event.ASSIGN_GROUP,
     Event.ASSIGN_USER,
     Event.FOLLOWUP,
@@ -90,6 +91,8 @@ def _event_of(kind: str, data: dict[str, Any]) -> str | None:
         return Event.ASSIGN_USER if data.get("user") else Event.ASSIGN_GROUP
     if kind == EventKind.STATUS_CHANGED and data.get("new") == Status.CLOSED:
         return Event.CLOSED
+    if kind == EventKind.VALIDATION_REQUESTED:
+        return Event.VALIDATION
     if kind == EventKind.LEVEL_REACHED:
         return Event.LEVEL_REACHED if data.get("notify_supervisor") else None
     simple: dict[str, str] = {
@@ -102,6 +105,12 @@ def _event_of(kind: str, data: dict[str, Any]) -> str | None:
         EventKind.SURVEY_OPENED: Event.SURVEY,
     }
     return simple.get(kind)
+
+
+def _validators(occurrence: Occurrence) -> set[int]:
+    if occurrence.event != Event.VALIDATION:
+        return set()
+    return {int(u) for u in occurrence.data.get("users") or [] if str(u).isdigit()}
 
 
 def ref(data: dict[str, Any], key: str) -> int:
@@ -271,7 +280,10 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
             continue
         user_ids: set[int] = set()
         for kind in kinds:
-            user_ids |= audience.of_kind(kind, author_id)
+            if kind == RecipientKind.VALIDATORS:
+                user_ids |= _validators(occurrence)
+            else:
+                user_ids |= audience.of_kind(kind, author_id)
         for user_id in user_ids - audience.opted_out:
             wanted.setdefault(user_id, []).append(occurrence)
     if author is not None and not author.notify_own_changes and author.pk in wanted:
@@ -303,9 +315,14 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
     recipients = []
     for user in users:
         viewer = Viewer(user, audience, grants[user.pk], items)
-        if not viewer.sees_ticket:
+        # A validator is told of the request addressed to them even without seeing the
+        # ticket otherwise (as GLPI): the request is what lets them read and answer it.
+        asked = [o for o in wanted[user.pk] if user.pk in _validators(o)]
+        if not viewer.sees_ticket and not asked:
             continue
-        visible = [o for o in wanted[user.pk] if viewer.sees(o)]
+        visible = [
+            o for o in wanted[user.pk] if o in asked or (viewer.sees_ticket and viewer.sees(o))
+        ]
         if visible:
             email = audience.alternative.get(user.pk) or user.email
             recipients.append(Recipient(user, email, visible))

@@ -80,6 +80,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "closed": "Ticket clos",
         "survey": "Enquête de satisfaction",
         "level_reached": "Niveau d'escalade atteint",
+        "validation": "Demande de validation",
         "refused": "Solution refusée",
         "new": "Nouveau ticket",
         "received": "Votre demande",
@@ -118,6 +119,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "closed": "Ticket closed",
         "survey": "Satisfaction survey",
         "level_reached": "Escalation level reached",
+        "validation": "Approval request",
         "refused": "Solution refused",
         "new": "New ticket",
         "received": "Your request",
@@ -333,6 +335,11 @@ def _changes(
         elif event == Event.SURVEY:
             extra.update(_survey_links(n, labels))
             changes.append(_change(labels["survey"]))
+        elif event == Event.VALIDATION:
+            from escalade.validations.links import links_for
+
+            extra.update(links_for(data, n.recipient_id))
+            changes.append(_change(labels["validation"], author=actor, date=date))
         elif event == Event.LEVEL_REACHED:
             extra["level_name"] = str(data.get("name", ""))
             changes.append(_change(f"{labels['level_reached']} : {extra['level_name']}", date=date))
@@ -403,6 +410,8 @@ def render(n: Notification) -> tuple[str, str, str]:
         "survey_url": "",
         "survey_expires": "",
         "level_name": "",
+        "validation_accept_url": "",
+        "validation_refuse_url": "",
     }
     with translation.override(language):
         context = {

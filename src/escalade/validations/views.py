@@ -1,0 +1,69 @@
+"""« Tickets à valider », and the page a validator's signed mail link opens (answer
+confirmed by a POST, without signing in)."""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from escalade.accounts.who import Who, build_who
+from escalade.core.views import who_required
+from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
+from escalade.validations import links, workflow
+from escalade.validations.models import TicketValidation, ValidationStatus
+
+
+@require_GET
+@who_required
+def to_validate(request: HttpRequest) -> HttpResponse:
+    who: Who = request.who  # type: ignore[attr-defined]
+    rows = (
+        TicketValidation.objects.filter(validator=who.user, status=ValidationStatus.WAITING)
+        .select_related("ticket", "requester")
+        .order_by("submission_date", "pk")
+    )
+    items = [
+        (
+            v,
+            links.make_token(v.pk, who.user.pk, "accept"),
+            links.make_token(v.pk, who.user.pk, "refuse"),
+        )
+        for v in rows
+    ]
+    return render(request, "validations/to_validate.html", {"items": items})
+
+
+def _invalid(request: HttpRequest) -> HttpResponse:
+    return render(request, "validations/link_invalid.html", status=404)
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        data = links.read_token(token)
+    except signing.BadSignature:
+        return _invalid(request)
+    validation = (
+        TicketValidation.objects.select_related("ticket", "validator", "requester")
+        .filter(pk=data["v"], validator_id=data["u"])
+        .first()
+    )
+    if validation is None or not validation.validator.is_active:
+        return _invalid(request)
+    accept = data["d"] == "accept"
+    context = {"validation": validation, "accept": accept, "token": token, "error": ""}
+    if validation.status != ValidationStatus.WAITING:
+        return render(request, "validations/answer.html", {**context, "done": True}, status=409)
+    if request.method == "GET":
+        return render(request, "validations/answer.html", context)
+    comment = request.POST.get("comment", "")
+    try:
+        workflow.answer_validation(
+            validation, by=build_who(validation.validator), accept=accept, comment=comment
+        )
+    except (InvalidInput, Conflict, Forbidden) as error:
+        context.update(error=error.message, comment=comment)
+        return render(request, "validations/answer.html", context, status=error.status_code)
+    return render(request, "validations/answer.html", {**context, "done": True})
