@@ -19,7 +19,7 @@ def _mail_links(validator) -> tuple[str, str]:
     (mail,) = [
         n for n in Notification.objects.filter(recipient=validator) if "validation" in n.events
     ]
-    subject, text, html = rendering.render(mail)
+    subject, text, _html = rendering.render(mail)
     assert "Demande de validation" in subject
     accept = re.search(r"Accorder : (\S+)", text).group(1)
     refuse = re.search(r"Refuser : (\S+)", text).group(1)

@@ -28,6 +28,7 @@ from escalade.glpi.models import ApiSession
 from escalade.tickets import access, richtext, workflow
 from escalade.tickets.attachments import Upload, clean_name
 from escalade.slas.workflow import glpi_ticket_fields
+from escalade.validations.models import TicketValidation
 from escalade.tickets.errors import InvalidInput, TicketNotFound
 from escalade.tickets.models import (
     Attachment,
@@ -371,6 +372,7 @@ class TicketType_(ItemType):
             "global_validation": 1,
             "validation_percent": 0,
             "actiontime": _actiontime(t),
+            "actiontime": 0,
             "begin_waiting_date": date(t.waiting_since),
             "waiting_duration": t.waiting_seconds,
             "takeintoaccount_delay_stat": _delay(t.opened_at, t.taken_at),
@@ -380,6 +382,7 @@ class TicketType_(ItemType):
             "locations_id": 0,
             "date_creation": date(t.opened_at),
             **glpi_ticket_fields(t, ctx.who),
+            **validation_ticket_fields(t),
         }
 
     def links(self, ctx: Ctx, t: Ticket) -> list[dict[str, str]]:
@@ -1202,9 +1205,14 @@ ITEMTYPES: dict[str, ItemType] = {
 from escalade.slas.glpi import ITEMTYPES as SLA_ITEMTYPES  # noqa: E402
 
 ITEMTYPES.update({t.name.lower(): t for t in SLA_ITEMTYPES})
+from escalade.validations.glpi import ITEMTYPES as VALIDATION_ITEMTYPES  # noqa: E402
+from escalade.validations.glpi import glpi_ticket_fields as validation_ticket_fields  # noqa: E402
+
+ITEMTYPES.update({t.name.lower(): t for t in VALIDATION_ITEMTYPES})
 
 # Sub-items of a ticket: Ticket/:id/<sub>, as querysets of the sub itemtype's objects.
 TICKET_SUBITEMS: dict[str, Callable[[Ctx, Ticket], QuerySet]] = {
+    "ticketvalidation": lambda ctx, t: TicketValidation.objects.filter(ticket=t),
     "itilfollowup": lambda ctx, t: access.visible_followups(ctx.who, t),
     "tickettask": lambda ctx, t: access.visible_tasks(ctx.who, t),
     "itilsolution": lambda ctx, t: Solution.objects.filter(ticket=t),

@@ -448,8 +448,6 @@ def sub_items(
         check_start(start, len(rows))
         page = rows[start : end + 1]
         return ranged(_json(page), itemtype="Log", start=start, count=len(page), total=len(rows))
-    if sub.lower() == "ticketvalidation":
-        return ranged(_json([]), itemtype="TicketValidation", start=0, count=0, total=0)
     query = items.TICKET_SUBITEMS.get(sub.lower())
     if query is None:
         raise GlpiError(
