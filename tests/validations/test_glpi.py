@@ -8,7 +8,7 @@ from tests.glpi.conftest import glpi_as  # noqa: F401
 
 def test_glpi_reads_validations_with_glpi_names_and_codes(
     glpi_as, demo, lsu_ticket, referent, tech
-):  # noqa: F811
+):
     (row,) = workflow.request_validation(
         lsu_ticket, by=referent, users=[tech.user], comment="Accord ?", threshold=50
     )
@@ -31,7 +31,7 @@ def test_glpi_reads_validations_with_glpi_names_and_codes(
 
 def test_outsider_gets_not_found_for_a_validation(
     glpi_as, demo, lsu_ticket, referent, tech, outsider
-):  # noqa: F811
+):
     from django.test import Client
 
     from tests.glpi.conftest import login

@@ -43,6 +43,7 @@ from escalade.tickets.models import (
     TicketEvent,
     TicketType,
 )
+from escalade.validations.models import TicketValidation
 
 SOURCE_TO_GLPI: dict[str, int] = {
     Source.HELPDESK: 1,
