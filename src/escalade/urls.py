@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("escalade.tickets.api_urls")),
     path("api/v1/", include("escalade.satisfaction.api_urls")),
     path("api/v1/", include("escalade.stats.api_urls")),
+    path("api/v1/", include("escalade.validations.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.docs, name="api-docs"),
     path("apirest.php", include("escalade.glpi.urls")),
