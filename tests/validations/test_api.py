@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from escalade.validations.models import TicketValidation, ValidationStatus
-from tests.api.conftest import api_as  # noqa: F401
 
 
-def test_request_list_and_answer_through_the_api(api_as, demo, lsu_ticket, tech):  # noqa: F811
+def test_request_list_and_answer_through_the_api(api_as, demo, lsu_ticket, tech):
     referent = api_as("referent.lsu", "Référent fonctionnel")
     created = referent.post(
         f"/api/v1/tickets/{lsu_ticket.pk}/validations/",
@@ -33,7 +32,7 @@ def test_request_list_and_answer_through_the_api(api_as, demo, lsu_ticket, tech)
     assert again.status_code == 409
 
 
-def test_others_are_refused(api_as, demo, lsu_ticket, tech, outsider):  # noqa: F811
+def test_others_are_refused(api_as, demo, lsu_ticket, tech, outsider):
     from escalade.accounts.tokens import create_token
 
     chef = api_as("chef.etab")

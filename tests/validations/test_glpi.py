@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from escalade.validations import workflow
-from tests.glpi.conftest import glpi_as  # noqa: F401, F811
 
 
 def test_glpi_reads_validations_with_glpi_names_and_codes(

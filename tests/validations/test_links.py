@@ -79,3 +79,38 @@ def test_tickets_to_validate_lists_only_my_waiting_requests(
     others = client_as("chef.etab").get("/validations/").content.decode()
     assert lsu_ticket.title not in others
     assert "Aucune demande de validation en attente." in others
+
+
+def test_ticket_page_shows_validations_and_asks_one(client_as, demo, lsu_ticket):
+    referent = client_as("referent.lsu", "Référent fonctionnel")
+    response = referent.post(
+        f"/validations/ticket/{lsu_ticket.pk}/demander/",
+        {"username": "referent2.lsu", "comment": "Achat ?", "validation_percent": "0"},
+    )
+    assert response.status_code == 302
+    row = TicketValidation.objects.get()
+    assert row.validator.username == "referent2.lsu"
+    page = referent.get(f"/tickets/{lsu_ticket.pk}/").content.decode()
+    assert "Validations" in page and "En attente de validation" in page
+    mine = (
+        client_as("referent2.lsu", "Référent fonctionnel")
+        .get(f"/tickets/{lsu_ticket.pk}/")
+        .content.decode()
+    )
+    assert "/validations/lien/" in mine  # the validator's own links
+    # A requester may not ask; an unknown user is a clear error; nothing changes.
+    chef = client_as("chef.etab")
+    refused = chef.post(f"/validations/ticket/{lsu_ticket.pk}/demander/", {"username": "tech.bai"})
+    assert refused.status_code == 403
+    unknown = referent.post(
+        f"/validations/ticket/{lsu_ticket.pk}/demander/", {"username": "personne"}, follow=True
+    )
+    assert "Utilisateur introuvable" in unknown.content.decode()
+    assert TicketValidation.objects.count() == 1
+
+
+def test_outsider_cannot_ask_for_a_validation(client, outsider, demo, lsu_ticket):
+    client.force_login(outsider.user)
+    response = client.post(f"/validations/ticket/{lsu_ticket.pk}/demander/", {"username": "x"})
+    assert response.status_code == 404
+    assert not TicketValidation.objects.exists()

@@ -3,13 +3,17 @@ confirmed by a POST, without signing in)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from escalade.accounts.who import Who, build_who
 from escalade.core.views import who_required
+from escalade.tickets import access
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.validations import links, workflow
 from escalade.validations.models import TicketValidation, ValidationStatus
@@ -67,3 +71,38 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         context.update(error=error.message, comment=comment)
         return render(request, "validations/answer.html", context, status=error.status_code)
     return render(request, "validations/answer.html", {**context, "done": True})
+
+
+@require_POST
+@who_required
+def request_validation(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ticket page's « Demander la validation »: one user, by login."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    ticket = access.get_ticket_for(who, pk)
+    back = reverse("tickets:detail", args=[ticket.pk]) + "#validations"
+    if not access.can_update(who, ticket):
+        message = _("Vous ne pouvez pas demander de validation pour ce ticket.")
+        return render(request, "core/forbidden.html", {"message": message}, status=403)
+    username = request.POST.get("username", "").strip()[:150]
+    user = access.visible_users(who).filter(username=username).first()
+    try:
+        threshold = int(request.POST.get("validation_percent", "0"))
+        if user is None:
+            raise InvalidInput(_("Utilisateur introuvable : %s") % username, field="username")
+        workflow.request_validation(
+            ticket,
+            by=who,
+            users=[user],
+            comment=request.POST.get("comment", ""),
+            threshold=threshold,
+        )
+    except ValueError:
+        messages.error(request, _("Seuil de validation inconnu."))
+        return redirect(back)
+    except Forbidden as error:
+        return render(request, "core/forbidden.html", {"message": error.message}, status=403)
+    except (InvalidInput, Conflict) as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(request, _("Validation demandée."))
+    return redirect(back)
