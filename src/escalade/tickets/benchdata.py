@@ -360,6 +360,8 @@ def _one_ticket(rng, sizes, directory, rows, next_ids, now, span) -> None:
             "waiting_seconds": 0,
             "is_deleted": False,
             "linked_to_id": None,
+            "global_validation": 1,  # no validation (escalade.validations)
+            "validation_percent": 0,
         }
     )
 

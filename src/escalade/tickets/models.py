@@ -213,6 +213,7 @@ class Ticket(models.Model):
     global_validation = models.PositiveSmallIntegerField(
         _("validation"),
         default=1,
+        db_default=1,
         choices=[
             (1, _("Aucune validation")),
             (2, _("En attente de validation")),
@@ -223,6 +224,7 @@ class Ticket(models.Model):
     validation_percent = models.PositiveSmallIntegerField(
         _("seuil de validation (%)"),
         default=0,
+        db_default=0,
         choices=[(0, _("Une réponse suffit")), (50, _("50 %")), (100, _("100 %"))],
     )
     next_due_at = models.DateTimeField(

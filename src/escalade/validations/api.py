@@ -24,7 +24,9 @@ class ValidationSerializer(serializers.Serializer):
     requester = serializers.IntegerField(source="requester_id", allow_null=True)
     validator = serializers.IntegerField(source="validator_id")
     group = serializers.IntegerField(source="group_id", allow_null=True)
-    status = serializers.ChoiceField(choices=ValidationStatus.choices)
+    status = serializers.IntegerField(
+        help_text="2 en attente de validation, 3 accordée, 4 refusée (codes de GLPI)."
+    )
     comment_submission = serializers.CharField(help_text=_("HTML nettoyé."))
     comment_validation = serializers.CharField(help_text=_("HTML nettoyé."))
     submission_date = serializers.DateTimeField()

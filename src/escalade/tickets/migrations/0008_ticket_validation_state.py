@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='ticket',
             name='global_validation',
-            field=models.PositiveSmallIntegerField(choices=[(1, 'Aucune validation'), (2, 'En attente de validation'), (3, 'Accordée'), (4, 'Refusée')], default=1, verbose_name='validation'),
+            field=models.PositiveSmallIntegerField(choices=[(1, 'Aucune validation'), (2, 'En attente de validation'), (3, 'Accordée'), (4, 'Refusée')], db_default=1, default=1, verbose_name='validation'),
         ),
         migrations.AddField(
             model_name='ticket',
             name='validation_percent',
-            field=models.PositiveSmallIntegerField(choices=[(0, 'Une réponse suffit'), (50, '50 %'), (100, '100 %')], default=0, verbose_name='seuil de validation (%)'),
+            field=models.PositiveSmallIntegerField(choices=[(0, 'Une réponse suffit'), (50, '50 %'), (100, '100 %')], db_default=0, default=0, verbose_name='seuil de validation (%)'),
         ),
     ]
