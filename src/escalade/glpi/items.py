@@ -370,10 +370,7 @@ class TicketType_(ItemType):
             if expand
             else (t.category_id or 0),
             "type": t.type,
-            "global_validation": 1,
-            "validation_percent": 0,
             "actiontime": _actiontime(t),
-            "actiontime": 0,
             "begin_waiting_date": date(t.waiting_since),
             "waiting_duration": t.waiting_seconds,
             "takeintoaccount_delay_stat": _delay(t.opened_at, t.taken_at),
