@@ -25,10 +25,9 @@ from escalade.core import parsing
 from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
+from escalade.slas.workflow import glpi_ticket_fields
 from escalade.tickets import access, richtext, workflow
 from escalade.tickets.attachments import Upload, clean_name
-from escalade.slas.workflow import glpi_ticket_fields
-from escalade.validations.models import TicketValidation
 from escalade.tickets.errors import InvalidInput, TicketNotFound
 from escalade.tickets.models import (
     Attachment,

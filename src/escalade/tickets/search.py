@@ -12,6 +12,7 @@ tables below, and values are parsed into ints, dates or plain strings.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
