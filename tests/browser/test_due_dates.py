@@ -22,7 +22,8 @@ def test_referent_reads_due_dates_and_finds_late_tickets(page, live_demo):
 
     sign_in(page, "referent.lsu")
     page.get_by_label("Profil").select_option(label="Référent fonctionnel")
-    expect(page.get_by_role("heading", name="Tickets", exact=True)).to_be_visible()
+    # The switch lands on the standard interface's home page.
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
     page.goto(f"/tickets/{late.pk}/")
     block = page.get_by_role("region", name="Échéances")
     expect(block).to_be_visible()

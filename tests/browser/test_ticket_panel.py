@@ -18,7 +18,8 @@ def test_one_save_sets_status_and_urgency_together(page, live_demo, live_server)
     ticket = open_lsu_ticket(live_demo, as_(live_demo, "chef.etab"))
     sign_in(page, "referent.lsu")
     page.get_by_label("Profil").select_option(label="Référent fonctionnel")
-    expect(page.get_by_role("heading", name="Tickets", exact=True)).to_be_visible()
+    # The switch lands on the standard interface's home page.
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
     page.goto(f"{live_server.url}/tickets/{ticket.pk}/")
     panel = page.locator("section[aria-labelledby='titre-champs']")
     expect(panel.get_by_role("button")).to_have_count(1)  # one save, no "Changer le statut"
