@@ -3,7 +3,7 @@
     python bench/glpi_seed.py --database mysql://root@127.0.0.1:PORT/glpi --tickets 100000
 
 The database must exist; the script loads GLPI 10.0.15's schema
-(tests/glpiimport/data/glpi-empty.sql) when ``glpi_tickets`` is missing, then writes a
+(tests/glpi/data/glpi-empty.sql) when ``glpi_tickets`` is missing, then writes a
 desk: 20 entities, 2,000 users (bcrypt passwords), 50 groups, 30 categories, GLPI's
 Self-Service and Technician profiles with grants, and per ticket a requester, an
 assigned group, an observer on one ticket in three, three followups (one private) and
@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import bcrypt
 import pymysql
 
-SCHEMA = Path(__file__).resolve().parent.parent / "tests" / "glpiimport" / "data" / "glpi-empty.sql"
+SCHEMA = Path(__file__).resolve().parent.parent / "tests" / "glpi" / "data" / "glpi-empty.sql"
 TEXT = (
     "accès impossible LSU livret scolaire bulletin connexion identifiant mot de passe erreur "
     "page blanche export PDF élève classe trimestre compétences ONDE messagerie imprimante"

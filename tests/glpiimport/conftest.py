@@ -35,7 +35,8 @@ import bcrypt
 import pymysql
 import pytest
 
-SCHEMA = Path(__file__).parent / "data" / "glpi-empty.sql"
+# GLPI 10.0.15's schema, shipped once for the GLPI API and import tests.
+SCHEMA = Path(__file__).parents[1] / "glpi" / "data" / "glpi-empty.sql"
 MARIADBD = shutil.which("mariadbd", path="/usr/sbin:/usr/bin:" + os.environ.get("PATH", ""))
 INSTALL_DB = shutil.which("mariadb-install-db", path="/usr/bin:/usr/sbin")
 
