@@ -44,7 +44,7 @@ from escalade.accounts.models import (
     SupportGroup,
     User,
 )
-from escalade.accounts.rights import Interface, Right
+from escalade.accounts.rights import Interface, rights_from_glpi
 from escalade.glpiimport import text
 from escalade.glpiimport.hashers import PREFIX as GLPI_HASH_PREFIX
 from escalade.glpiimport.hashers import from_glpi
@@ -69,40 +69,6 @@ from escalade.tickets.status import Status
 BATCH = 1000
 # Mapped per ticket batch (loaded for it, dropped after it); the rest is held throughout.
 BATCH_ITEMTYPES = ("Ticket", "ITILFollowup", "TicketTask", "ITILSolution", "Document_Item", "Log")
-
-# --- GLPI's rights (src/Ticket.php, ITILFollowup.php, CommonITILTask.php; inc/define.php)
-READ, UPDATE, CREATE, DELETE = 1, 2, 4, 8
-TICKET_BITS = {
-    1: Right.TICKET_READ_MY,  # READMY (= READ)
-    UPDATE: Right.TICKET_UPDATE,
-    CREATE: Right.TICKET_CREATE,
-    DELETE: Right.TICKET_DELETE,
-    1024: Right.TICKET_READ_ALL,
-    2048: Right.TICKET_READ_GROUP,
-    4096: Right.TICKET_READ_ASSIGNED,
-    8192: Right.TICKET_ASSIGN,
-    16384: Right.TICKET_STEAL,
-    32768: Right.TICKET_TAKE,  # OWN
-    65536: Right.TICKET_CHANGE_PRIORITY,
-    131072: Right.TICKET_APPROVE,  # SURVEY
-}
-FOLLOWUP_BITS = {
-    1: Right.FOLLOWUP_SEE_PUBLIC,
-    2: Right.FOLLOWUP_EDIT_MY,
-    4: Right.FOLLOWUP_ADD_MY,
-    1024: Right.FOLLOWUP_EDIT_ALL,
-    2048: Right.FOLLOWUP_ADD_GROUP,
-    4096: Right.FOLLOWUP_ADD_ALL,
-    8192: Right.FOLLOWUP_SEE_PRIVATE,
-}
-TASK_BITS = {
-    1: Right.TASK_SEE_PUBLIC,
-    2: Right.TASK_EDIT_MY,
-    1024: Right.TASK_EDIT_ALL,
-    4096: Right.TASK_ADD,
-    8192: Right.TASK_SEE_PRIVATE,
-}
-RIGHT_BITS = {"ticket": TICKET_BITS, "followup": FOLLOWUP_BITS, "task": TASK_BITS}
 
 # GLPI's ticket search options, for the imported history (CommonITILObject / Ticket).
 SEARCH_OPTIONS = {
@@ -784,14 +750,9 @@ class Importer:
 
 
 def profile_rights(rights: dict[str, int]) -> list[str]:
-    """GLPI's rights bitmasks (glpi_profilerights) as Escalade's right codes."""
-    codes: list[str] = []
-    for name, bits in RIGHT_BITS.items():
-        mask = rights.get(name, 0)
-        for bit, code in bits.items():
-            if mask & bit and code.value not in codes:
-                codes.append(code.value)
-    return sorted(codes)
+    """GLPI's rights bitmasks (glpi_profilerights) as Escalade's right codes, by the one
+    mapping of ``accounts.rights`` (the same as the demo's seeded profiles)."""
+    return sorted(str(right) for right in rights_from_glpi(rights))
 
 
 def _level(value: Any, highest: int = 5) -> int:
