@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from escalade.accounts.who import Who
 from escalade.stats.queries import Filters
 from escalade.tickets import access
-from escalade.tickets.models import Category
 
 
 class StatsForm(forms.Form):
@@ -37,7 +36,7 @@ class StatsForm(forms.Form):
         fields["entity"].choices = everything + [(e.pk, e.full_name) for e in entities]
         groups = access.visible_groups(who).order_by("name")[:500]
         fields["group"].choices = [("", _("Tous"))] + [(g.pk, g.name) for g in groups]
-        categories = Category.objects.order_by("full_name")[:500]
+        categories = access.visible_categories(who).order_by("full_name")[:500]
         fields["category"].choices = everything + [(c.pk, c.full_name) for c in categories]
 
     def filters(self) -> Filters:

@@ -152,7 +152,7 @@ def scope(who: Who, f: Filters) -> QuerySet[Ticket]:
         )
         tickets = tickets.filter(Exists(assigned))
     if f.category_id is not None:
-        category = Category.objects.filter(pk=f.category_id).first()
+        category = access.visible_categories(who).filter(pk=f.category_id).first()
         if category is None:
             raise InvalidInput(_("Catégorie inconnue."), field="category")
         tickets = tickets.filter(category__path__startswith=category.path)
