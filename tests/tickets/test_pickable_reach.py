@@ -9,7 +9,7 @@ import pytest
 from django.db.models import Q
 
 from escalade.accounts.models import Entity, ProfileGrant, SupportGroup, User
-from escalade.accounts.who import build_who
+from escalade.accounts.who import NotHeld, build_who
 from escalade.tickets import access
 from escalade.tickets.models import Category, TicketType
 
@@ -80,8 +80,10 @@ def whos(demo, tree):
     yield build_who(user)
     for entity in (tree["bassin"], tree["ecole"], demo.college, tree["other"], demo.academie):
         for recursive in (True, False):
-            yield build_who(user, entity_id=entity.pk, recursive=recursive)
-            yield build_who(admin, entity_id=entity.pk, recursive=recursive)
+            if entity.pk in build_who(user).entity_ids:
+                yield build_who(user, entity_id=entity.pk, recursive=recursive)
+            if entity.pk in build_who(admin).entity_ids:
+                yield build_who(admin, entity_id=entity.pk, recursive=recursive)
 
 
 def test_picking_lists_mean_what_the_entity_list_means(demo, tree, monkeypatch):
@@ -103,7 +105,7 @@ def test_picking_lists_mean_what_the_entity_list_means(demo, tree, monkeypatch):
         assert set(access.visible_users(who).values_list("pk", flat=True)) == reference_users(who)
         assert who.reach_by_paths  # by paths, not the fallback on the id list
         checked += 1
-    assert checked == 25
+    assert checked == 21  # 5 contexts + 8 narrowings for each of the two users  (none falls back)
 
 
 def test_an_entity_list_the_grants_do_not_describe_is_used_as_is(demo, tree):
@@ -132,3 +134,23 @@ def test_categories_of_the_create_form_cost_a_few_queries(
     with django_assert_max_num_queries(3) as queries:
         list(access.visible_categories(tech))
     assert all(str(last.pk) not in q["sql"] for q in queries.captured_queries)
+
+
+def test_an_entity_or_profile_not_held_is_refused_not_replaced(demo, tree):
+    """The one builder of acting contexts refuses what is not held (no silent default)."""
+    admin = User.objects.get(username="admin")
+    outside = tree["other"]  # another académie: not under the admin's grants
+    assert outside.pk not in build_who(admin).entity_ids
+    with pytest.raises(NotHeld) as refused:
+        build_who(admin, entity_id=outside.pk)
+    assert (refused.value.what, refused.value.value) == ("entity", outside.pk)
+    chef = User.objects.get(username="chef.etab")
+    foreign = (
+        ProfileGrant.objects.exclude(user=chef)
+        .exclude(profile__in=chef.grants.values("profile"))
+        .first()
+    )
+    assert foreign is not None
+    with pytest.raises(NotHeld) as refused:
+        build_who(chef, profile_id=foreign.profile_id)
+    assert refused.value.what == "profile"

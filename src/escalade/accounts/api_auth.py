@@ -18,7 +18,7 @@ from rest_framework.request import Request
 
 from escalade.accounts.models import ApiToken, User
 from escalade.accounts.tokens import authenticate_token
-from escalade.accounts.who import NoProfile, Who, build_who, who_from_session
+from escalade.accounts.who import NoProfile, NotHeld, Who, build_who, who_from_session
 
 PROFILE_HEADER = "X-Escalade-Profile"
 ENTITY_HEADER = "X-Escalade-Entity"
@@ -92,10 +92,12 @@ def api_who(request: Request) -> Who:
             who = build_who(user, profile_id=profile_id, entity_id=entity_id, recursive=recursive)
     except NoProfile:
         raise NoProfileHeld() from None
-    if request.headers.get(PROFILE_HEADER) and who.profile.pk != profile_id:
-        raise BadContext(_("Vous n'avez pas le profil %s.") % profile_id)
-    if request.headers.get(ENTITY_HEADER) and who.active_entity_id != entity_id:
-        raise BadContext(_("L'entité %s n'est pas parmi celles de votre profil.") % entity_id)
+    except NotHeld as refused:
+        if refused.what == "profile":
+            raise BadContext(_("Vous n'avez pas le profil %s.") % refused.value) from None
+        raise BadContext(
+            _("L'entité %s n'est pas parmi celles de votre profil.") % refused.value
+        ) from None
     request._escalade_who = who  # type: ignore[attr-defined]
     return who
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from escalade.accounts.forms import EntitySwitchForm, ProfileSwitchForm
 from escalade.accounts.models import User
-from escalade.accounts.who import NoProfile, switch_entity, switch_profile
+from escalade.accounts.who import NoProfile, NotHeld, switch_entity, switch_profile
 
 
 def _user(request: HttpRequest) -> User:
@@ -38,7 +38,7 @@ def profile_switch(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             who = switch_profile(_user(request), request.session, form.cleaned_data["profile"])
-        except (ValueError, NoProfile):
+        except (NotHeld, NoProfile):
             messages.error(request, _("Vous ne disposez pas de ce profil."))
         else:
             messages.success(request, _("Profil actif : %s") % who.profile.name)
@@ -57,6 +57,6 @@ def entity_switch(request: HttpRequest) -> HttpResponse:
                 form.cleaned_data["entity"],
                 recursive=form.cleaned_data["recursive"],
             )
-        except (ValueError, NoProfile):
+        except (NotHeld, NoProfile):
             messages.error(request, _("Cette entité n'est pas accessible avec votre profil."))
     return _back(request)

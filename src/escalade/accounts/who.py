@@ -19,6 +19,19 @@ class NoProfile(Exception):
     """The user holds no profile at all: they may sign in but do nothing."""
 
 
+class NotHeld(ValueError):
+    """A profile or an entity was asked for that the user does not hold.
+
+    ``what`` is ``"profile"`` or ``"entity"``; ``value`` the id that was asked for.
+    Every way in (web session, GLPI session, API token and headers) turns it into its
+    own answer; none falls back silently to the defaults.
+    """
+
+    def __init__(self, what: str, value: int, username: str) -> None:
+        self.what, self.value = what, value
+        super().__init__(f"{what} {value} is not held by {username}")
+
+
 @dataclass(frozen=True)
 class Who:
     user: User
@@ -91,24 +104,26 @@ def build_who(
     entity_id: int | None = None,
     recursive: bool = True,
 ) -> Who:
-    """The acting context for ``user``; unknown or foreign ids fall back to the defaults."""
+    """The acting context for ``user``: the only place that builds one.
+
+    ``profile_id`` None: the default profile; ``entity_id`` None: all the profile's
+    entities. An id the user does not hold raises ``NotHeld`` (never a silent fallback);
+    a user with no profile at all raises ``NoProfile``.
+    """
     grants = list(ProfileGrant.objects.filter(user=user).select_related("profile", "entity"))
     group_ids = frozenset(user.support_groups.values_list("pk", flat=True))
     if not grants:
-        if user.is_superuser:
-            all_ids = frozenset(Entity.objects.values_list("pk", flat=True))
-            profile = superuser_profile()
-            scope = EntityScope(everything=True)
-            return Who(user, profile, all_ids, group_ids, profiles=(profile,), entity_scope=scope)
-        raise NoProfile(user.username)
+        if not user.is_superuser:
+            raise NoProfile(user.username)
+        return _superuser_who(user, group_ids, profile_id, entity_id, recursive)
 
     profiles: dict[int, Profile] = {}
     for grant in grants:
         profiles.setdefault(grant.profile_id, grant.profile)
-    if profile_id not in profiles:
-        default = next((g for g in grants if g.is_default), grants[0])
-        profile_id = default.profile_id
-    assert profile_id is not None
+    if profile_id is None:
+        profile_id = next((g for g in grants if g.is_default), grants[0]).profile_id
+    elif profile_id not in profiles:
+        raise NotHeld("profile", profile_id, user.username)
     profile = profiles[profile_id]
 
     mine = [g for g in grants if g.profile_id == profile_id]
@@ -119,28 +134,51 @@ def build_who(
     if tree_roots:
         allowed |= set(entities_under(tree_roots).order_by().values_list("pk", flat=True))
 
-    active: set[int] = allowed
-    scope = EntityScope(paths=root_paths, ids=frozenset(direct))
-    if entity_id is not None and entity_id in allowed:
-        if recursive:
-            under = dict(entities_under([entity_id]).values_list("pk", "path"))
-            active = set(under) & allowed
-            path = under.get(entity_id)
-            inside = path is not None and any(path.startswith(p) for p in root_paths)
-            # Below a granted tree, the active subtree is whole; elsewhere, list it.
-            scope = (
-                EntityScope(paths=(path,))
-                if path is not None and inside
-                else EntityScope(ids=frozenset(active))
-            )
-        else:
-            active = {entity_id}
-            scope = EntityScope(ids=frozenset(active))
-    else:
-        entity_id = None
-        recursive = True
     ordered = tuple(sorted(profiles.values(), key=lambda p: p.name))
-    return Who(user, profile, frozenset(active), group_ids, entity_id, recursive, ordered, scope)
+    if entity_id is None:
+        scope = EntityScope(paths=root_paths, ids=frozenset(direct))
+        return Who(user, profile, frozenset(allowed), group_ids, None, True, ordered, scope)
+    if entity_id not in allowed:
+        raise NotHeld("entity", entity_id, user.username)
+    active, scope = _narrowed(entity_id, recursive, allowed, root_paths)
+    return Who(user, profile, active, group_ids, entity_id, recursive, ordered, scope)
+
+
+def _superuser_who(
+    user: User,
+    group_ids: frozenset[int],
+    profile_id: int | None,
+    entity_id: int | None,
+    recursive: bool,
+) -> Who:
+    """A superuser without grants: every right (profile 0) on every entity."""
+    profile = superuser_profile()
+    if profile_id not in (None, profile.pk):
+        raise NotHeld("profile", profile_id, user.username)
+    everything = dict(Entity.objects.values_list("pk", "path"))
+    if entity_id is None:
+        scope = EntityScope(everything=True)
+        every = frozenset(everything)
+        return Who(user, profile, every, group_ids, profiles=(profile,), entity_scope=scope)
+    if entity_id not in everything:
+        raise NotHeld("entity", entity_id, user.username)
+    active, scope = _narrowed(entity_id, recursive, set(everything), ("/",))
+    return Who(user, profile, active, group_ids, entity_id, recursive, (profile,), scope)
+
+
+def _narrowed(
+    entity_id: int, recursive: bool, allowed: set[int], root_paths: tuple[str, ...]
+) -> tuple[frozenset[int], EntityScope]:
+    """The active entities when one of ``allowed`` is chosen (with its subtree or alone)."""
+    if not recursive:
+        return frozenset({entity_id}), EntityScope(ids=frozenset({entity_id}))
+    under = dict(entities_under([entity_id]).values_list("pk", "path"))
+    active = frozenset(set(under) & allowed)
+    path = under.get(entity_id)
+    inside = path is not None and any(path.startswith(p) for p in root_paths)
+    # Below a granted tree, the active subtree is whole; elsewhere, list it.
+    scope = EntityScope(paths=(path,)) if path is not None and inside else EntityScope(ids=active)
+    return active, scope
 
 
 SESSION_PROFILE = "escalade.profile_id"
@@ -149,19 +187,27 @@ SESSION_RECURSIVE = "escalade.recursive"
 
 
 def who_from_session(user: User, session) -> Who:
-    return build_who(
-        user,
-        profile_id=session.get(SESSION_PROFILE),
-        entity_id=session.get(SESSION_ENTITY),
-        recursive=session.get(SESSION_RECURSIVE, True),
-    )
+    """The web session's acting context.
+
+    What the session holds was checked when it was chosen; a profile or entity revoked
+    since is forgotten (the defaults apply), as the session's choice no longer stands.
+    """
+    try:
+        return build_who(
+            user,
+            profile_id=session.get(SESSION_PROFILE),
+            entity_id=session.get(SESSION_ENTITY),
+            recursive=session.get(SESSION_RECURSIVE, True),
+        )
+    except NotHeld:
+        for key in (SESSION_PROFILE, SESSION_ENTITY, SESSION_RECURSIVE):
+            session.pop(key, None)
+        return build_who(user)
 
 
 def switch_profile(user: User, session, profile_id: int) -> Who:
-    """Make ``profile_id`` the session's active profile; ValueError if not held."""
+    """Make ``profile_id`` the session's active profile; ``NotHeld`` if not held."""
     who = build_who(user, profile_id=profile_id)
-    if who.profile.pk != profile_id:
-        raise ValueError(f"profile {profile_id} is not held by {user.username}")
     session[SESSION_PROFILE] = profile_id
     session[SESSION_ENTITY] = None
     session[SESSION_RECURSIVE] = True
@@ -169,11 +215,11 @@ def switch_profile(user: User, session, profile_id: int) -> Who:
 
 
 def switch_entity(user: User, session, entity_id: int | None, *, recursive: bool = True) -> Who:
-    """Narrow the active entities (None: all); ValueError if outside the profile's reach."""
+    """Narrow the active entities (None: all); ``NotHeld`` if outside the profile's reach."""
     current = who_from_session(user, session)
-    who = build_who(user, profile_id=current.profile.pk, entity_id=entity_id, recursive=recursive)
-    if entity_id is not None and who.active_entity_id != entity_id:
-        raise ValueError(f"entity {entity_id} is outside the active profile's entities")
+    who = build_who(
+        user, profile_id=current.profile.pk or None, entity_id=entity_id, recursive=recursive
+    )
     session[SESSION_ENTITY] = entity_id
     session[SESSION_RECURSIVE] = recursive
     return who

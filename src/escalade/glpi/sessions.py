@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from escalade.accounts.models import ApiToken, User
 from escalade.accounts.tokens import authenticate_token
-from escalade.accounts.who import NoProfile, Who, build_who
+from escalade.accounts.who import NoProfile, NotHeld, Who, build_who
 from escalade.glpi.http import GlpiError
 from escalade.glpi.models import ApiClient, ApiSession
 
@@ -112,6 +112,12 @@ def open_session(
         who = build_who(user, profile_id=profile_id, entity_id=entity_id)
     except NoProfile:
         raise GlpiError("ERROR_GLPI_LOGIN", "Ce compte n'a aucun profil.") from None
+    except NotHeld as refused:
+        # The token's pinned profile or entity was taken away since it was made.
+        raise GlpiError(
+            "ERROR_GLPI_LOGIN_USER_TOKEN",
+            f"Le jeton est lié à un profil ou une entité que ce compte n'a plus ({refused.what}).",
+        ) from None
     clear = secrets.token_urlsafe(24)
     now = timezone.now()
     ApiSession.objects.filter(expires_at__lte=now).delete()  # forget the expired ones
@@ -182,9 +188,11 @@ def session_who(session: ApiSession) -> Who:
     except NoProfile:
         ApiSession.objects.filter(pk=session.pk).delete()
         raise GlpiError("ERROR_SESSION_TOKEN_INVALID", "Ce compte n'a plus aucun profil.") from None
-    if session.profile_id and who.profile.pk != session.profile_id:
+    except NotHeld:
         ApiSession.objects.filter(pk=session.pk).delete()
-        raise GlpiError("ERROR_SESSION_TOKEN_INVALID", "Le profil de cette session a été retiré.")
+        raise GlpiError(
+            "ERROR_SESSION_TOKEN_INVALID", "Le profil ou l'entité de cette session a été retiré."
+        ) from None
     return who
 
 
@@ -193,9 +201,10 @@ def change_profile(session: ApiSession, profile_id: Any) -> None:
         wanted = int(str(profile_id))
     except (TypeError, ValueError):
         raise GlpiError("ERROR_ITEM_NOT_FOUND", "Profil introuvable.") from None
-    who = build_who(session.user, profile_id=wanted)
-    if who.profile.pk != wanted:
-        raise GlpiError("ERROR_ITEM_NOT_FOUND", "Profil introuvable.")
+    try:
+        build_who(session.user, profile_id=wanted)
+    except NotHeld:
+        raise GlpiError("ERROR_ITEM_NOT_FOUND", "Profil introuvable.") from None
     ApiSession.objects.filter(pk=session.pk).update(
         profile_id=wanted, entity_id=None, recursive=True
     )
@@ -209,11 +218,12 @@ def change_entities(session: ApiSession, entity_id: Any, recursive: bool) -> Non
         wanted = int(str(entity_id))
     except (TypeError, ValueError):
         raise GlpiError("ERROR_ITEM_NOT_FOUND", "Entité introuvable.") from None
-    who = build_who(
-        session.user, profile_id=session.profile_id, entity_id=wanted, recursive=recursive
-    )
-    if who.active_entity_id != wanted:
-        raise GlpiError("ERROR_ITEM_NOT_FOUND", "Entité introuvable.")
+    try:
+        build_who(
+            session.user, profile_id=session.profile_id, entity_id=wanted, recursive=recursive
+        )
+    except NotHeld:
+        raise GlpiError("ERROR_ITEM_NOT_FOUND", "Entité introuvable.") from None
     ApiSession.objects.filter(pk=session.pk).update(entity_id=wanted, recursive=recursive)
 
 

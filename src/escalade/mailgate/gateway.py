@@ -415,25 +415,15 @@ def _reopen_as_new_ticket(
 ) -> Ticket:
     """A reply to a Closed ticket opens a new one, linked, in the same entity and category."""
     for who in _whos(user):
-        if not access.can_create(who):
-            continue
-        if not _may_see(who, old):
-            continue
-        in_reach = old.entity_id in who.entity_ids
-        return workflow.create_ticket(
-            # The sender is an actor of the old ticket, outside its entity: the system
-            # opens the new ticket for them, where the old one was.
-            by=who if in_reach else None,
-            title=_title(parsed.subject) or old.title,
-            content=_content(parsed.text, skipped),
-            type=old.type,
-            category=old.category,
-            entity=old.entity,
-            actors=workflow.Actors(requesters=[user]),
-            attachments=uploads,
-            source=Source.EMAIL,
-            linked_to=old,
-        )
+        if access.can_follow_up_closed(who, old):
+            return workflow.open_follow_on(
+                old,
+                by=who,
+                title=_title(parsed.subject),
+                content=_content(parsed.text, skipped),
+                attachments=uploads,
+                source=Source.EMAIL,
+            )
     raise Refused(REASON_NOT_ALLOWED % (parsed.from_address, old.pk))
 
 

@@ -592,6 +592,25 @@ def can_create(who: Who | None) -> bool:
     return who is None or who.has(Right.TICKET_CREATE)
 
 
+def can_follow_up_closed(who: Who, ticket: Ticket) -> bool:
+    """Open a follow-on ticket for a Closed one (a reply by mail to a closed ticket).
+
+    Whoever sees the closed ticket and may open tickets may; the new ticket goes where
+    the old one was, even outside ``who``'s entities (see ``follow_on_acts_as_system``).
+    """
+    return can_create(who) and visible_tickets(who).filter(pk=ticket.pk).exists()
+
+
+def follow_on_acts_as_system(who: Who, ticket: Ticket) -> bool:
+    """The follow-on ticket of ``ticket`` is opened by the system on ``who``'s behalf.
+
+    That is so when the old ticket's entity is outside ``who``'s active entities: a
+    requester from another school who was an actor of the old ticket may not open tickets
+    there himself, yet his reply must continue the conversation where it was.
+    """
+    return ticket.entity_id not in who.entity_ids
+
+
 def can_assign_at_creation(who: Who | None) -> bool:
     """Name assignees on a new ticket (otherwise routing decides)."""
     return who is None or who.has(Right.TICKET_ASSIGN)

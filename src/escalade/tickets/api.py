@@ -32,7 +32,7 @@ from escalade.accounts.api_auth import (
 )
 from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
-from escalade.accounts.who import Who, build_who
+from escalade.accounts.who import NotHeld, Who, build_who
 from escalade.core.drf import JSONBodyParser
 from escalade.tickets import access, api_filters, paging, richtext, workflow
 from escalade.tickets import serializers as s
@@ -681,11 +681,12 @@ class TokenCollection(ApiView):
         user: User = request.user  # type: ignore[assignment]
         profile = entity = None
         if data.get("profile") is not None or data.get("entity") is not None:
-            who = build_who(user, profile_id=data.get("profile"), entity_id=data.get("entity"))
-            if data.get("profile") is not None and who.profile.pk != data["profile"]:
-                raise InvalidInput(_("Vous n'avez pas ce profil."), field="profile")
-            if data.get("entity") is not None and who.active_entity_id != data["entity"]:
-                raise InvalidInput(_("Entité hors de votre profil."), field="entity")
+            try:
+                who = build_who(user, profile_id=data.get("profile"), entity_id=data.get("entity"))
+            except NotHeld as refused:
+                if refused.what == "profile":
+                    raise InvalidInput(_("Vous n'avez pas ce profil."), field="profile") from None
+                raise InvalidInput(_("Entité hors de votre profil."), field="entity") from None
             profile = who.profile if data.get("profile") is not None else None
             entity = Entity.objects.get(pk=data["entity"]) if data.get("entity") else None
         token, key = create_token(user, data["name"], profile=profile, entity=entity)

@@ -528,6 +528,38 @@ def create_ticket(
     return ticket
 
 
+def open_follow_on(
+    old: Ticket,
+    *,
+    by: Who,
+    title: str,
+    content: str,
+    attachments: Sequence[Upload] = (),
+    source: str = Source.EMAIL,
+) -> Ticket:
+    """A new ticket continuing a Closed one: same entity, type and category, linked to it.
+
+    ``by.user`` is its Demandeur. Who opens it (``by`` or the system) is
+    ``access.follow_on_acts_as_system``'s decision, not the caller's.
+    """
+    _require(
+        access.can_follow_up_closed(by, old),
+        _("Votre profil ne permet pas de rouvrir ce ticket par un nouveau ticket."),
+    )
+    return create_ticket(
+        by=None if access.follow_on_acts_as_system(by, old) else by,
+        title=title or old.title,
+        content=content,
+        type=old.type,
+        category=old.category,
+        entity=old.entity,
+        actors=Actors(requesters=[by.user]),
+        attachments=attachments,
+        source=source,
+        linked_to=old,
+    )
+
+
 def _creation_entity(by: Who | None, entity: Entity | None) -> Entity:
     if by is None:
         if entity is None:
