@@ -34,7 +34,7 @@ from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
 from escalade.accounts.who import NotHeld, Who, build_who
 from escalade.core.drf import JSONBodyParser
-from escalade.tickets import access, api_filters, paging, richtext, workflow
+from escalade.tickets import access, api_filters, paging, richtext, timeline, workflow
 from escalade.tickets import serializers as s
 from escalade.tickets.attachments import Upload, clean_name
 from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
@@ -232,73 +232,36 @@ class TicketCollection(ApiView):
 def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
     """The ticket with its actors and the timeline ``who`` may see."""
     ticket = ticket_rows(Ticket.objects.filter(pk=ticket.pk)).select_related("created_by").get()
-    attachments = list(access.visible_attachments(who, ticket))
-    by_followup: dict[int, list[int]] = {}
-    by_task: dict[int, list[int]] = {}
+    written = timeline.build(who, ticket, kinds={"followup", "task", "solution"})
+    attachments = written.attachments
     for a in attachments:
-        if a.followup_id:
-            by_followup.setdefault(a.followup_id, []).append(a.pk)
-        if a.task_id:
-            by_task.setdefault(a.task_id, []).append(a.pk)
         a.url = request.build_absolute_uri(  # type: ignore[attr-defined]
             reverse("api:attachment", args=[a.pk])
         )
-    timeline: list[dict[str, Any]] = []
-    for f in access.visible_followups(who, ticket).select_related("author"):
-        timeline.append(
-            {
-                "kind": "followup",
-                "id": f.pk,
-                "created_at": f.created_at,
-                "author": f.author,
-                "content": richtext.to_plain(f.content),
-                "content_html": f.content,
-                "is_private": f.is_private,
-                "state": None,
-                "duration_seconds": None,
-                "solution_status": None,
-                "attachments": by_followup.get(f.pk, []),
-            }
-        )
-    for t in access.visible_tasks(who, ticket).select_related("author"):
-        timeline.append(
-            {
-                "kind": "task",
-                "id": t.pk,
-                "created_at": t.created_at,
-                "author": t.author,
-                "content": richtext.to_plain(t.content),
-                "content_html": t.content,
-                "is_private": t.is_private,
-                "state": t.state,
-                "duration_seconds": t.duration_seconds,
-                "solution_status": None,
-                "attachments": by_task.get(t.pk, []),
-            }
-        )
-    for sol in Solution.objects.filter(ticket=ticket).select_related("author"):
-        timeline.append(
-            {
-                "kind": "solution",
-                "id": sol.pk,
-                "created_at": sol.created_at,
-                "author": sol.author,
-                "content": richtext.to_plain(sol.content),
-                "content_html": sol.content,
-                "is_private": False,
-                "state": None,
-                "duration_seconds": None,
-                "solution_status": sol.status,
-                "attachments": [],
-            }
-        )
-    timeline.sort(key=lambda item: (item["created_at"], item["id"]))
-    ticket.timeline = timeline  # type: ignore[attr-defined]
+    ticket.timeline = [_timeline_item(item) for item in written.items]  # type: ignore[attr-defined]
     ticket.attachments_list = attachments  # type: ignore[attr-defined]
     ticket.allowed_statuses = access.allowed_statuses(who, ticket)  # type: ignore[attr-defined]
     ticket.content_html = ticket.content  # type: ignore[attr-defined]
     ticket.content = richtext.to_plain(ticket.content)
     return s.TicketDetailSerializer(ticket).data
+
+
+def _timeline_item(item: timeline.TimelineItem) -> dict[str, Any]:
+    """One written item of the timeline, as TimelineItemSerializer describes it."""
+    obj = item.obj
+    return {
+        "kind": item.kind,
+        "id": obj.pk,
+        "created_at": item.at,
+        "author": obj.author,
+        "content": richtext.to_plain(obj.content),
+        "content_html": obj.content,
+        "is_private": getattr(obj, "is_private", False),
+        "state": obj.state if item.kind == "task" else None,
+        "duration_seconds": obj.duration_seconds if item.kind == "task" else None,
+        "solution_status": obj.status if item.kind == "solution" else None,
+        "attachments": [a.pk for a in item.attachments],
+    }
 
 
 class TicketDetail(ApiView):

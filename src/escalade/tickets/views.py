@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -31,7 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who, build_who
 from escalade.core import parsing
 from escalade.core.views import who_required
-from escalade.tickets import access, history, savedsearches, search, thread, views_reach, workflow
+from escalade.tickets import access, history, savedsearches, search, timeline, views_reach, workflow
 from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import (
     Conflict,
@@ -425,45 +424,6 @@ def ticket_create(request: HttpRequest) -> HttpResponse:
 # --- The ticket page ----------------------------------------------------------------------------
 
 
-@dataclass
-class TimelineItem:
-    kind: str  # followup, task, solution, document, status
-    at: Any
-    obj: Any
-    attachments: list
-
-
-def _timeline(who: Who, ticket: Ticket) -> list[TimelineItem]:
-    """Followups, tasks, solutions, documents and status changes, oldest first, in a fixed
-    number of queries."""
-    followups = list(access.visible_followups(who, ticket).select_related("author"))
-    tasks = list(access.visible_tasks(who, ticket).select_related("author"))
-    solutions = list(ticket.solutions.select_related("author", "decided_by"))
-    attachments = list(access.visible_attachments(who, ticket).select_related("uploaded_by"))
-    statuses = list(ticket.events.filter(kind="status_changed").select_related("actor"))
-    by_followup: dict[int, list] = {}
-    by_task: dict[int, list] = {}
-    items: list[TimelineItem] = []
-    for attachment in attachments:
-        if attachment.followup_id:
-            by_followup.setdefault(attachment.followup_id, []).append(attachment)
-        elif attachment.task_id:
-            by_task.setdefault(attachment.task_id, []).append(attachment)
-        else:
-            items.append(TimelineItem("document", attachment.created_at, attachment, []))
-    items += [
-        TimelineItem("followup", f.created_at, f, by_followup.get(f.pk, [])) for f in followups
-    ]
-    items += [TimelineItem("task", t.created_at, t, by_task.get(t.pk, [])) for t in tasks]
-    items += [TimelineItem("solution", s.created_at, s, []) for s in solutions]
-    items += [TimelineItem("status", e.created_at, e, []) for e in statuses]
-    items += [TimelineItem(e.kind, e.at, e, []) for e in thread.entries(ticket)]
-    order = {"routed": -2, "escalated": -1, "followup": 0, "task": 1, "document": 2}
-    order |= {"solution": 3, "status": 4}
-    items.sort(key=lambda i: (i.at, order[i.kind], i.obj.pk))
-    return items
-
-
 def _fetch(who: Who, pk: Any) -> Ticket:
     ticket = access.get_ticket_for(who, pk)
     prefetch_related_objects(
@@ -531,7 +491,7 @@ def _detail_context(
         "status_label": Status(ticket.status).label,
         "actor_columns": columns,
         "can_take": access.can_take(who, ticket),
-        "timeline": _timeline(who, ticket),
+        "timeline": timeline.build(who, ticket).items,
         "add_tabs": add_tabs,
         "add_tab": tab,
         "forms": forms,
