@@ -10,8 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from escalade.accounts.models import Entity, ProfileGrant, SupportGroup, User
-from escalade.tickets.forms import SEARCH_LIMIT
 from escalade.tickets.models import Role, TicketActor
+from escalade.tickets.parties import SEARCH_LIMIT
 
 
 def add_users(demo, count: int, *, last_name: str = "Martin", entity=None) -> list[User]:

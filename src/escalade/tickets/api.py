@@ -34,7 +34,7 @@ from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
 from escalade.accounts.who import NotHeld, Who, build_who
 from escalade.core.drf import JSONBodyParser
-from escalade.tickets import access, api_filters, paging, richtext, timeline, workflow
+from escalade.tickets import access, api_filters, paging, parties, richtext, timeline, workflow
 from escalade.tickets import serializers as s
 from escalade.tickets.attachments import Upload, clean_name
 from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
@@ -569,10 +569,8 @@ class GroupList(ApiView):
     )
     def get(self, request: Request) -> Response:
         data = self.valid(s.DirectoryQuerySerializer, request.query_params)
-        groups = access.visible_groups(self.who())
-        if data.get("q"):
-            groups = groups.filter(name__icontains=data["q"])
-        return paged(request, groups.order_by("name", "pk"), s.GroupSerializer)
+        groups = parties.matching_groups(self.who(), data.get("q") or "")
+        return paged(request, groups, s.GroupSerializer)
 
 
 class UserList(ApiView):
@@ -584,15 +582,8 @@ class UserList(ApiView):
     )
     def get(self, request: Request) -> Response:
         data = self.valid(s.DirectoryQuerySerializer, request.query_params)
-        users = access.visible_users(self.who())
-        if data.get("q"):
-            text = data["q"]
-            users = (
-                users.filter(username__icontains=text)
-                | users.filter(last_name__icontains=text)
-                | users.filter(first_name__icontains=text)
-            )
-        return paged(request, users.order_by("last_name", "first_name", "pk"), s.UserSerializer)
+        users = parties.matching_users(self.who(), data.get("q") or "", list_all=True)
+        return paged(request, users, s.UserSerializer)
 
 
 class Me(ApiView):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from escalade.accounts.models import SupportGroup, User
@@ -26,6 +25,7 @@ from escalade.tickets.models import (
     Ticket,
     TicketType,
 )
+from escalade.tickets.parties import INVALID_PARTY, find_party
 from escalade.tickets.status import Status
 
 DESCRIPTION_HELP = _(
@@ -289,102 +289,6 @@ class RefuseForm(forms.Form):
         max_length=100_000,
         error_messages={"required": _("Indiquez pourquoi la solution ne convient pas.")},
     )
-
-
-SEARCH_LIMIT = 20  # users or groups offered at once: type to narrow
-INVALID_PARTY = _("Choisissez un utilisateur ou un groupe proposé par la recherche.")
-
-PARTY_FLAGS = {
-    Role.REQUESTER: "may_be_requester",
-    Role.ASSIGNED: "may_be_assigned",
-    Role.OBSERVER: "may_be_observer",
-}
-
-
-def _words(text: str) -> list[str]:
-    return parsing.search_words(text)
-
-
-def matching_users(who: Who, text: str) -> QuerySet[User]:
-    """Users ``who`` may pick whose name, login or e-mail contains every word of ``text``;
-    none for an empty text (the directory is searched, never listed)."""
-    words = _words(text)
-    if not words:
-        return User.objects.none()
-    users = access.visible_users(who)
-    for word in words:
-        users = users.filter(
-            Q(username__icontains=word)
-            | Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(email__icontains=word)
-        )
-    return users.order_by("last_name", "first_name", "username", "pk")
-
-
-def matching_groups(who: Who, text: str, role: int | None = None) -> QuerySet[SupportGroup]:
-    """Groups ``who`` may pick (for ``role``: its may_be_* flag) named with every word."""
-    groups = access.visible_groups(who)
-    if role is not None:
-        groups = groups.filter(**{PARTY_FLAGS[Role(role)]: True})
-    for word in _words(text):
-        groups = groups.filter(name__icontains=word)
-    return groups.order_by("name", "pk")
-
-
-@dataclass
-class PartyChoices:
-    """What "+" offers: a bounded page of groups and users, and whether there is more."""
-
-    choices: list[tuple[str, list[tuple[str, str]]]]
-    more: bool
-    searched: bool
-
-
-def party_choices(
-    who: Who, role: int, text: str = "", *, near_groups: Iterable[int] = ()
-) -> PartyChoices:
-    """Users and groups ``who`` may pick for ``role`` matching ``text`` (values "u<id>" and
-    "g<id>"), at most SEARCH_LIMIT of each. Without text, the closest people first: the
-    members of ``near_groups`` (the ticket's groups) and of ``who``'s own groups, then the
-    first groups."""
-    groups = list(matching_groups(who, text, role)[: SEARCH_LIMIT + 1])
-    users = list(matching_users(who, text)[: SEARCH_LIMIT + 1])
-    more = len(groups) > SEARCH_LIMIT or len(users) > SEARCH_LIMIT
-    choices = []
-    if not _words(text):
-        near = {*near_groups, *who.group_ids}
-        members = (
-            access.visible_users(who)
-            .filter(support_groups__in=near)
-            .distinct()
-            .order_by("last_name", "first_name", "username", "pk")[:SEARCH_LIMIT]
-            if near
-            else []
-        )
-        choices.append(
-            (str(_("Membres des groupes du ticket")), [(f"u{u.pk}", str(u)) for u in members])
-        )
-    choices += [
-        (str(_("Groupes")), [(f"g{g.pk}", g.name) for g in groups[:SEARCH_LIMIT]]),
-        (str(_("Utilisateurs")), [(f"u{u.pk}", str(u)) for u in users[:SEARCH_LIMIT]]),
-    ]
-    return PartyChoices(choices, more, bool(_words(text)))
-
-
-def find_party(who: Who, value: str, role: int) -> User | SupportGroup | None:
-    """The user "u<id>" or group "g<id>" if ``who`` may pick it for ``role``; None for an
-    unknown value and for one outside the caller's reach alike (one query)."""
-    kind, pk = value[:1], value[1:]
-    try:
-        number = parsing.object_id(pk) if kind in ("u", "g") and pk.isascii() else None
-    except parsing.BadValue:
-        number = None
-    if number is None:
-        return None
-    if kind == "u":
-        return access.visible_users(who).filter(pk=number).first()
-    return matching_groups(who, "", role).filter(pk=number).first()
 
 
 class ActorForm(forms.Form):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from escalade.accounts.models import Entity
 from escalade.accounts.who import Who
 from escalade.core import parsing
-from escalade.tickets import access, fulltext
+from escalade.tickets import access, fulltext, parties
 from escalade.tickets.errors import InvalidInput
 from escalade.tickets.models import Category, Level, Role, Ticket, TicketActor, TicketType
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
@@ -211,19 +211,19 @@ def _tree(who: Who | None, criterion: Criterion) -> Q:
 def _actor(who: Who | None, criterion: Criterion) -> Q:
     role = ROLE_OF_FIELD[criterion.field]
     value = criterion.value
-    parties: list[Q]
+    conditions: list[Q]
     if value in (ME, MY_GROUPS, MINE):
         if who is None:
             raise _bad_value(criterion)
         mine = Q(user_id=who.user.pk)
         groups = Q(group_id__in=list(who.group_ids))
-        parties = {ME: [mine], MY_GROUPS: [groups], MINE: [mine, groups]}[value]
-    elif (party := party_value(value)) is not None:
+        conditions = {ME: [mine], MY_GROUPS: [groups], MINE: [mine, groups]}[value]
+    elif (party := parties.parse(value)) is not None:
         kind, number = party
-        parties = [Q(user_id=number) if kind == "u" else Q(group_id=number)]
+        conditions = [Q(user_id=number) if kind == "u" else Q(group_id=number)]
     else:
         raise _bad_value(criterion)
-    return access.having_actor([party & Q(role=role) for party in parties])
+    return access.having_actor([party & Q(role=role) for party in conditions])
 
 
 def _search_text(criterion: Criterion) -> str:
@@ -231,16 +231,6 @@ def _search_text(criterion: Criterion) -> str:
         return parsing.text(criterion.value.strip(), max_length=200, required=True)
     except parsing.BadValue:
         raise _bad_value(criterion) from None
-
-
-def party_value(value: str) -> tuple[str, int] | None:
-    """("u", 12) for "u12", ("g", 3) for "g3"; None for anything else."""
-    if value[:1] not in ("u", "g"):
-        return None
-    try:
-        return value[0], parsing.object_id(value[1:])
-    except parsing.BadValue:
-        return None
 
 
 def _text(who: Who | None, criterion: Criterion) -> Q:

@@ -30,7 +30,16 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who, build_who
 from escalade.core import parsing
 from escalade.core.views import who_required
-from escalade.tickets import access, history, savedsearches, search, timeline, views_reach, workflow
+from escalade.tickets import (
+    access,
+    history,
+    parties,
+    savedsearches,
+    search,
+    timeline,
+    views_reach,
+    workflow,
+)
 from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import (
     Conflict,
@@ -40,7 +49,6 @@ from escalade.tickets.errors import (
     WorkflowError,
 )
 from escalade.tickets.forms import (
-    SEARCH_LIMIT,
     ActorForm,
     ApproveForm,
     DocumentForm,
@@ -52,9 +60,6 @@ from escalade.tickets.forms import (
     TaskForm,
     TicketCreateForm,
     TicketUpdateForm,
-    matching_groups,
-    matching_users,
-    party_choices,
 )
 from escalade.tickets.listing import (
     COLUMNS,
@@ -72,6 +77,7 @@ from escalade.tickets.models import (
     TicketType,
 )
 from escalade.tickets.paging import BoundedPaginator, bounded_count
+from escalade.tickets.parties import SEARCH_LIMIT, matching_groups, matching_users, party_choices
 from escalade.tickets.search import FIELDS, OPERATORS, TABS
 from escalade.tickets.status import Status
 from escalade.tickets.templatetags.escalade import PRIORITY_CLASSES, STATUS_CLASSES
@@ -133,7 +139,7 @@ def _filter_rows(who: Who, state: ListState) -> list[dict[str, Any]]:
         party[1]
         for r in state.rows
         if FIELDS[r.field].kind == "actor"
-        and (party := search.party_value(r.value)) is not None
+        and (party := parties.parse(r.value)) is not None
         and party[0] == "u"
     }
     options = _value_choices(who, kinds, chosen_users)

@@ -26,7 +26,7 @@ from escalade.accounts.who import Who
 from escalade.core import parsing
 from escalade.notifications import outbox
 from escalade.slas import workflow as slas_workflow
-from escalade.tickets import access, events, richtext
+from escalade.tickets import access, events, parties, richtext
 from escalade.tickets.attachments import CheckedUpload, Upload, check
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
 from escalade.tickets.models import (
@@ -225,16 +225,10 @@ def _add_actor(
     existing = TicketActor.objects.filter(ticket=ticket, role=role, user=user, group=group)
     if existing.exists():
         return None
-    if group is not None:
-        allowed = {
-            Role.REQUESTER: group.may_be_requester,
-            Role.ASSIGNED: group.may_be_assigned,
-            Role.OBSERVER: group.may_be_observer,
-        }[Role(role)]
-        if not allowed:
-            raise InvalidInput(
-                _("Le groupe « %s » ne peut pas tenir ce rôle.") % group.name, field="group"
-            )
+    if group is not None and not parties.group_may_be(group, role):
+        raise InvalidInput(
+            _("Le groupe « %s » ne peut pas tenir ce rôle.") % group.name, field="group"
+        )
     actor = TicketActor.objects.create(
         ticket=ticket,
         role=role,
@@ -925,7 +919,7 @@ def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup, content: st
         t = change.ticket
         _not_closed(t)
         _require(access.can_escalate(by, t), _("Vous ne pouvez pas escalader ce ticket."))
-        if not group.may_be_assigned:
+        if not parties.group_may_be(group, Role.ASSIGNED):
             raise InvalidInput(
                 _("Le groupe « %s » ne peut pas être attribué.") % group.name, field="group"
             )
@@ -942,7 +936,7 @@ def escalate(ticket: Ticket, *, by: Who | None, group: SupportGroup, content: st
             change.record(events.actor_removed(actor))
         for group_id in from_groups:
             previous = SupportGroup.objects.get(pk=group_id)
-            if previous.may_be_observer:
+            if parties.group_may_be(previous, Role.OBSERVER):
                 _add_actor(change, Role.OBSERVER, group=previous)
         if t.status in (Status.NEW, Status.WAITING):
             _set_status(change, Status.ASSIGNED)
@@ -1388,9 +1382,9 @@ def record_level_reached(
                 notify_supervisor=notify_supervisor,
             )
         )
-        if observer_group is not None and observer_group.may_be_observer:
+        if observer_group is not None and parties.group_may_be(observer_group, Role.OBSERVER):
             _add_actor(change, Role.OBSERVER, group=observer_group)
-        if assigned_group is not None and assigned_group.may_be_assigned:
+        if assigned_group is not None and parties.group_may_be(assigned_group, Role.ASSIGNED):
             _add_actor(change, Role.ASSIGNED, group=assigned_group)
         if priority is not None and priority > t.priority:
             change.record(events.field_changed("priority", t.priority, priority))
