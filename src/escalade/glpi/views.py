@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -29,8 +29,7 @@ from escalade.glpi.http import (
     request_params,
 )
 from escalade.glpi.items import Ctx, active_profile_fields, profile_fields
-from escalade.tickets import access, paging
-from escalade.tickets.attachments import clean_name
+from escalade.tickets import access, attachments, paging
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput, TicketNotFound
 
 logger = logging.getLogger(__name__)
@@ -269,15 +268,7 @@ def _wants_file(request: HttpRequest, params: dict[str, Any]) -> bool:
 
 
 def _download(ctx: Ctx, pk: Any) -> HttpResponseBase:
-    attachment = access.get_attachment_for(ctx.who, pk)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=clean_name(attachment.filename),
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachments.download(access.get_attachment_for(ctx.who, pk))
 
 
 def _inputs(params: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:

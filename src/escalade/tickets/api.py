@@ -34,9 +34,18 @@ from escalade.accounts.models import ApiToken, Entity, User
 from escalade.accounts.tokens import create_token, revoke_token
 from escalade.accounts.who import NotHeld, Who, build_who
 from escalade.core.drf import JSONBodyParser
-from escalade.tickets import access, api_filters, paging, parties, richtext, timeline, workflow
+from escalade.tickets import (
+    access,
+    api_filters,
+    attachments,
+    paging,
+    parties,
+    richtext,
+    timeline,
+    workflow,
+)
 from escalade.tickets import serializers as s
-from escalade.tickets.attachments import Upload, clean_name
+from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
 from escalade.tickets.models import Role, Solution, Source, Ticket, TicketActor
 
@@ -233,13 +242,12 @@ def ticket_detail(request: Request, who: Who, ticket: Ticket) -> dict[str, Any]:
     """The ticket with its actors and the timeline ``who`` may see."""
     ticket = ticket_rows(Ticket.objects.filter(pk=ticket.pk)).select_related("created_by").get()
     written = timeline.build(who, ticket, kinds={"followup", "task", "solution"})
-    attachments = written.attachments
-    for a in attachments:
+    for a in written.attachments:
         a.url = request.build_absolute_uri(  # type: ignore[attr-defined]
             reverse("api:attachment", args=[a.pk])
         )
     ticket.timeline = [_timeline_item(item) for item in written.items]  # type: ignore[attr-defined]
-    ticket.attachments_list = attachments  # type: ignore[attr-defined]
+    ticket.attachments_list = written.attachments  # type: ignore[attr-defined]
     ticket.allowed_statuses = access.allowed_statuses(who, ticket)  # type: ignore[attr-defined]
     ticket.content_html = ticket.content  # type: ignore[attr-defined]
     ticket.content = richtext.to_plain(ticket.content)
@@ -533,15 +541,7 @@ class AttachmentDownload(ApiView):
         summary="Télécharger un document",
     )
     def get(self, request: Request, pk: int) -> FileResponse:
-        attachment = access.get_attachment_for(self.who(), pk)
-        response = FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=clean_name(attachment.filename),
-            content_type="application/octet-stream",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachments.download(access.get_attachment_for(self.who(), pk))
 
 
 # --- Directory ------------------------------------------------------------------------------------

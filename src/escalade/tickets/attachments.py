@@ -1,4 +1,5 @@
-"""Checking uploaded files before the workflow stores them as attachments."""
+"""Checking uploaded files before the workflow stores them as attachments, and serving
+them (the one download response of the page, /api/v1 and GLPI's API)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import mimetypes
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 
 from escalade.tickets.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from escalade.tickets.models import Attachment
 
 # Extensions people send to a helpdesk. Anything else is refused with a message.
 ALLOWED_EXTENSIONS = {
@@ -132,3 +137,22 @@ def check(upload: Upload) -> CheckedUpload:
         size=size,
         content=ContentFile(upload.content, name=filename),
     )
+
+
+def download(attachment: Attachment, *, inline: bool = False) -> FileResponse:
+    """The file of an attachment the caller may read (the access module said so).
+
+    Streamed from the storage; ``inline`` (the page) shows images and PDF in the browser,
+    sandboxed; anything else, and everything for the APIs, is a download of bytes that the
+    browser never interprets.
+    """
+    shown = inline and attachment.content_type in INLINE_TYPES
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not shown,
+        filename=clean_name(attachment.filename),
+        content_type=attachment.content_type if shown else "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

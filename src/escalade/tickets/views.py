@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import (
-    FileResponse,
     HttpRequest,
     HttpResponse,
     QueryDict,
@@ -32,6 +31,7 @@ from escalade.core import parsing
 from escalade.core.views import who_required
 from escalade.tickets import (
     access,
+    attachments,
     history,
     parties,
     savedsearches,
@@ -40,7 +40,6 @@ from escalade.tickets import (
     views_reach,
     workflow,
 )
-from escalade.tickets.attachments import INLINE_TYPES, clean_name
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
@@ -834,14 +833,4 @@ def entity_chooser(request: HttpRequest) -> HttpResponse:
 @who_required
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     who: Who = request.who  # type: ignore[attr-defined]
-    attachment = access.get_attachment_for(who, pk)
-    inline = attachment.content_type in INLINE_TYPES
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not inline,
-        filename=clean_name(attachment.filename),
-        content_type=attachment.content_type if inline else "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachments.download(access.get_attachment_for(who, pk), inline=True)
