@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -9,6 +10,23 @@ from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
+
+if TYPE_CHECKING:
+    from escalade.accounts.models import User
+    from escalade.accounts.who import Who
+
+
+class WhoRequest(HttpRequest):
+    """The request a ``who_required`` view receives (for the type checker).
+
+    ``who`` is the acting context (escalade.accounts.middleware), ``htmx`` what
+    django-htmx's middleware read of the htmx headers (falsy outside htmx).
+    """
+
+    who: Who
+    htmx: HtmxDetails
+    user: User  # signed in: never AnonymousUser here
 
 
 def who_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:

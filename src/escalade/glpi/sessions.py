@@ -99,7 +99,7 @@ def open_session(
         authenticated = authenticate(request, username=login, password=password)
         if authenticated is None or not authenticated.is_active:
             raise GlpiError("ERROR_GLPI_LOGIN", "Identifiant ou mot de passe incorrect.")
-        user = authenticated  # type: ignore[assignment]
+        user = authenticated
         assert user is not None
         auth_hash = user.get_session_auth_hash()
     else:

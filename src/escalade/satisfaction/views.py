@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from escalade.accounts.models import User
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.satisfaction import access, links, workflow
 from escalade.satisfaction.forms import AnswerForm
 from escalade.satisfaction.models import Survey
@@ -55,15 +55,15 @@ def answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @who_required
-def ticket_survey(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = access.get_survey_for(request.who, pk)  # type: ignore[attr-defined]
-    reason = access.refusal(request.user, survey)  # type: ignore[arg-type]
+def ticket_survey(request: WhoRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for(request.who, pk)
+    reason = access.refusal(request.user, survey)
     form = AnswerForm(request.POST or None, survey=survey) if reason is None else None
     if request.method == "POST":
         if form is None:
             messages.error(request, reason or "")
             return redirect("tickets:detail", pk=survey.ticket_id)
-        if _answer(request, survey, request.user, form):  # type: ignore[arg-type]
+        if _answer(request, survey, request.user, form):
             messages.success(request, _("Merci : votre réponse est enregistrée."))
             return redirect("tickets:detail", pk=survey.ticket_id)
     status = 400 if request.method == "POST" else 200

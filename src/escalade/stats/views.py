@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.stats import charts, queries
 from escalade.stats.forms import StatsForm
 from escalade.tickets.errors import InvalidInput
@@ -26,8 +26,8 @@ def bucket_label(report: queries.Report, bucket: queries.Bucket) -> str:
     return bucket.start.strftime("%d/%m")
 
 
-def _report(request: HttpRequest) -> tuple[StatsForm, queries.Report | None, int]:
-    who = request.who  # type: ignore[attr-defined]
+def _report(request: WhoRequest) -> tuple[StatsForm, queries.Report | None, int]:
+    who = request.who
     form = StatsForm(request.GET, who=who)
     if not form.is_valid():
         return form, None, 400
@@ -45,8 +45,8 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def statistics_page(request: HttpRequest) -> HttpResponse:
-    if not queries.can_see(request.who):  # type: ignore[attr-defined]
+def statistics_page(request: WhoRequest) -> HttpResponse:
+    if not queries.can_see(request.who):
         return _forbidden(request)
     form, report, status = _report(request)
     context: dict[str, Any] = {"form": form, "report": report}
@@ -74,8 +74,8 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def statistics_export(request: HttpRequest) -> HttpResponse:
-    if not queries.can_see(request.who):  # type: ignore[attr-defined]
+def statistics_export(request: WhoRequest) -> HttpResponse:
+    if not queries.can_see(request.who):
         return _forbidden(request)
     form, report, status = _report(request)
     if report is None:

@@ -435,11 +435,11 @@ class Solution(models.Model):
 class AttachmentStorage(FileSystemStorage):
     """Files outside the web root (ATTACHMENTS_DIR), read from the settings when used."""
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         return str(settings.ATTACHMENTS_DIR)
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 

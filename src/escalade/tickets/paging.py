@@ -53,7 +53,7 @@ class BoundedPaginator(Paginator):
         return super().get_page(wanted)
 
     @cached_property
-    def count(self) -> int:  # type: ignore[override]
+    def count(self) -> int:
         if self.exact:
             return super().count
         total, self.is_exact = bounded_count(self.object_list, self.limit)

@@ -259,7 +259,7 @@ class TimelineItemSerializer(serializers.Serializer):
 
 class TicketDetailSerializer(TicketSummarySerializer):
     # Every declared field, the generic way (the summary's fast path knows only its own).
-    to_representation = serializers.Serializer.to_representation  # type: ignore[assignment]
+    to_representation = serializers.Serializer.to_representation
 
     content = serializers.CharField(help_text=_("Le texte, tel qu'il a été écrit."))
     content_html = serializers.CharField(

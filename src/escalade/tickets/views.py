@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from escalade.accounts.who import Who, build_who
 from escalade.core import parsing
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.tickets import (
     access,
     attachments,
@@ -279,13 +279,13 @@ def _list_context(request: HttpRequest, who: Who, state: ListState) -> dict[str,
 
 @require_GET
 @who_required
-def ticket_list(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def ticket_list(request: WhoRequest) -> HttpResponse:
+    who = request.who
     state = ListState.from_query(request.GET, who)
     context = _list_context(request, who, state)
     if who.is_simplified:
         return render(request, "tickets/ticket_list_simplified.html", context)
-    htmx = getattr(request, "htmx", None)
+    htmx = request.htmx
     if htmx and htmx.target == "filtres":
         return render(request, "tickets/partials/filters.html", context)
     if htmx and htmx.target == "resultats":
@@ -295,10 +295,10 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def actor_options(request: HttpRequest) -> HttpResponse:
+def actor_options(request: WhoRequest) -> HttpResponse:
     """Search as you type in an actor filter row (htmx): <option>s of the special values,
     then the groups and users matching ``q`` that ``who`` may see, a few of each."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     text = request.GET.get("q", "")
     groups = list(matching_groups(who, text)[: SEARCH_LIMIT + 1])
     users = list(matching_users(who, text)[: SEARCH_LIMIT + 1])
@@ -314,9 +314,9 @@ def actor_options(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def ticket_export(request: HttpRequest) -> HttpResponseBase:
+def ticket_export(request: WhoRequest) -> HttpResponseBase:
     """CSV of every ticket the list's filter matches (same search, all pages)."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     state = ListState.from_query(request.GET, who)
     try:
         tickets = search.with_list_relations(
@@ -355,8 +355,8 @@ def _csv_safe(value: str) -> str:
 
 @require_POST
 @who_required
-def saved_search_create(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def saved_search_create(request: WhoRequest) -> HttpResponse:
+    who = request.who
     form = SavedSearchForm(request.POST)
     query = QueryDict(request.POST.get("query", "")).urlencode()[: savedsearches.QUERY_MAX]
     if not form.is_valid():
@@ -379,8 +379,8 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @who_required
-def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def saved_search_delete(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     saved = access.get_saved_search_to_delete(who, pk)
     savedsearches.delete_search(saved, by=who)
     messages.success(request, _("Recherche « %s » supprimée.") % saved.name)
@@ -391,8 +391,8 @@ def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @who_required
-def ticket_create(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def ticket_create(request: WhoRequest) -> HttpResponse:
+    who = request.who
     if not access.can_create(who):
         return forbidden(request, _("Votre profil ne permet pas de créer un ticket."))
     if request.method == "POST":
@@ -418,7 +418,7 @@ def ticket_create(request: HttpRequest) -> HttpResponse:
     else:
         form = TicketCreateForm(who=who, initial=request.GET.dict() or None)
         status = 200
-    htmx = getattr(request, "htmx", None)
+    htmx = request.htmx
     template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"
     # A browser cannot refill a file field: the files sent with a refused form are named.
     lost = [f.name for f in request.FILES.getlist("attachments")][:20] if status == 400 else []
@@ -505,22 +505,22 @@ def _detail_context(
 
 
 def _render_detail(
-    request: HttpRequest, who: Who, ticket: Ticket, *, status: int = 200, **kwargs: Any
+    request: WhoRequest, who: Who, ticket: Ticket, *, status: int = 200, **kwargs: Any
 ) -> HttpResponse:
     context = _detail_context(request, who, ticket, **kwargs)
-    if getattr(request, "htmx", None):
+    if request.htmx:
         return render(request, "tickets/partials/ticket_main.html", context)
     return render(request, "tickets/ticket_detail.html", context, status=status)
 
 
 @require_GET
 @who_required
-def ticket_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def ticket_detail(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     try:
         ticket = _fetch(who, pk)
     except TicketNotFound:
-        if getattr(request, "htmx", None):
+        if request.htmx:
             raise
         return views_reach.switch_to_see(request, who, pk)  # or the same 404
     return _render_detail(request, who, ticket)
@@ -528,8 +528,8 @@ def ticket_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @who_required
-def ticket_history(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def ticket_history(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     lines = history.history(who, ticket.events.select_related("actor"))
     return render(request, "tickets/ticket_history.html", {"ticket": ticket, "lines": lines})
@@ -545,7 +545,7 @@ def _form_error(form: Any, error: WorkflowError) -> None:
 
 
 def _act(
-    request: HttpRequest,
+    request: WhoRequest,
     pk: int,
     *,
     form_class: Callable[..., Any] | None,
@@ -555,7 +555,7 @@ def _act(
     tab: str | None = None,
 ) -> HttpResponse:
     """The body of every POST on a ticket: fetch, validate, act, then redirect or re-render."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     ticket = _fetch(who, pk)
     form = None
     if form_class is not None:
@@ -576,7 +576,7 @@ def _act(
             request, who, ticket, status=error.status_code, forms={key: form}, tab=tab
         )
     messages.success(request, done)
-    if getattr(request, "htmx", None):
+    if request.htmx:
         return _render_detail(request, who, _fetch(who, pk))
     return redirect("tickets:detail", pk=pk)
 
@@ -592,7 +592,7 @@ def _with(form_class: Callable[..., Any]) -> Callable[..., Any]:
 
 @require_POST
 @who_required
-def ticket_update(request: HttpRequest, pk: int) -> HttpResponse:
+def ticket_update(request: WhoRequest, pk: int) -> HttpResponse:
     """The side panel's one save: status and fields together, or nothing."""
     return _act(
         request,
@@ -608,7 +608,7 @@ def ticket_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
+def followup_add(request: WhoRequest, pk: int) -> HttpResponse:
     def action(who: Who, ticket: Ticket, form: FollowupForm) -> None:
         data = form.cleaned_data
         workflow.add_followup(
@@ -633,7 +633,7 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def task_add(request: HttpRequest, pk: int) -> HttpResponse:
+def task_add(request: WhoRequest, pk: int) -> HttpResponse:
     def action(who: Who, ticket: Ticket, form: TaskForm) -> None:
         data = form.cleaned_data
         workflow.add_task(
@@ -658,7 +658,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def solution_add(request: HttpRequest, pk: int) -> HttpResponse:
+def solution_add(request: WhoRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -674,7 +674,7 @@ def solution_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def document_add(request: HttpRequest, pk: int) -> HttpResponse:
+def document_add(request: WhoRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -690,7 +690,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def solution_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def solution_approve(request: WhoRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -705,7 +705,7 @@ def solution_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def solution_refuse(request: HttpRequest, pk: int) -> HttpResponse:
+def solution_refuse(request: WhoRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -720,7 +720,7 @@ def solution_refuse(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def ticket_take(request: HttpRequest, pk: int) -> HttpResponse:
+def ticket_take(request: WhoRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -733,7 +733,7 @@ def ticket_take(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def ticket_escalate(request: HttpRequest, pk: int) -> HttpResponse:
+def ticket_escalate(request: WhoRequest, pk: int) -> HttpResponse:
     def build(*args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> EscalateForm:
         assigned = ticket.actors.filter(role=Role.ASSIGNED, group__isnull=False)
         ids = list(assigned.values_list("group_id", flat=True))
@@ -753,7 +753,7 @@ def ticket_escalate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def actor_add(request: HttpRequest, pk: int) -> HttpResponse:
+def actor_add(request: WhoRequest, pk: int) -> HttpResponse:
     def build(*args: Any, who: Who, ticket: Ticket, **kwargs: Any) -> ActorForm:
         return ActorForm(*args, who=who, **kwargs)
 
@@ -765,7 +765,7 @@ def actor_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def actor_remove(request: HttpRequest, pk: int, actor_pk: int) -> HttpResponse:
+def actor_remove(request: WhoRequest, pk: int, actor_pk: int) -> HttpResponse:
     def action(who: Who, ticket: Ticket, form: Any) -> None:
         actor = next((a for a in ticket.actors.all() if a.pk == actor_pk), None)
         if actor is None:
@@ -777,9 +777,9 @@ def actor_remove(request: HttpRequest, pk: int, actor_pk: int) -> HttpResponse:
 
 @require_GET
 @who_required
-def actor_search(request: HttpRequest, pk: int) -> HttpResponse:
+def actor_search(request: WhoRequest, pk: int) -> HttpResponse:
     """Search as you type in "+" (htmx): the matching users and groups, as options."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     ticket = _fetch(who, pk)
     try:
         role = Role(parsing.integer(request.GET.get("role", "")))
@@ -806,10 +806,10 @@ ENTITIES_PER_PAGE = 50
 
 @require_GET
 @who_required
-def entity_chooser(request: HttpRequest) -> HttpResponse:
+def entity_chooser(request: WhoRequest) -> HttpResponse:
     """The entities of the active profile, searched by name and paged, each with a button
     that makes it the active entity (POST to accounts:switch_entity)."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     active = who.active_entity_id
     if active is not None:
         who = build_who(who.user, profile_id=who.profile.pk)  # the whole reach, not the active
@@ -831,6 +831,6 @@ def entity_chooser(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    who: Who = request.who  # type: ignore[attr-defined]
+def attachment_download(request: WhoRequest, pk: int) -> HttpResponseBase:
+    who = request.who
     return attachments.download(access.get_attachment_for(who, pk), inline=True)

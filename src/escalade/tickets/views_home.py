@@ -12,13 +12,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from escalade.accounts.who import Who
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.tickets import search
 from escalade.tickets.paging import bounded_count
 from escalade.tickets.search import TABS, Criterion
@@ -77,8 +77,8 @@ def _simplified(who: Who) -> dict[str, Any]:
 
 @require_GET
 @who_required
-def home(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def home(request: WhoRequest) -> HttpResponse:
+    who = request.who
     if who.is_simplified:
         return render(request, "tickets/home_simplified.html", _simplified(who))
     return render(request, "tickets/home.html", _standard(who))

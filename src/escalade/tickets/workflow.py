@@ -352,7 +352,7 @@ def _store_attachments(
 
 def _discard_files(change: Change) -> None:
     """A change that failed leaves no orphan file behind."""
-    storage = Attachment._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = Attachment._meta.get_field("file").storage
     for name in change.written_files:
         if storage.exists(name):
             storage.delete(name)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from escalade.accounts.who import Who, build_who
-from escalade.core.views import who_required
+from escalade.accounts.who import build_who
+from escalade.core.views import WhoRequest, who_required
 from escalade.tickets import access
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.validations import links, workflow
@@ -21,8 +21,8 @@ from escalade.validations.models import TicketValidation, ValidationStatus
 
 @require_GET
 @who_required
-def to_validate(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def to_validate(request: WhoRequest) -> HttpResponse:
+    who = request.who
     rows = (
         TicketValidation.objects.filter(validator=who.user, status=ValidationStatus.WAITING)
         .select_related("ticket", "requester")
@@ -75,9 +75,9 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @who_required
-def request_validation(request: HttpRequest, pk: int) -> HttpResponse:
+def request_validation(request: WhoRequest, pk: int) -> HttpResponse:
     """The ticket page's « Demander la validation »: one user, by login."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     back = reverse("tickets:detail", args=[ticket.pk]) + "#validations"
     if not access.can_update(who, ticket):
