@@ -2,7 +2,152 @@
 
 from django.db import migrations, models
 
-from escalade.notifications.defaults import OLD_SOLVED, default_template
+# Frozen here as they were when this migration was written (see 0002).
+# language: (subject, text, html) of the receipt
+RECEIVED = {'en': ('[Escalade #{{ ticket.id }}] Ticket #{{ ticket.id }} received — {{ ticket.title }}',
+        'Hello {{ recipient }}, your request is recorded as ticket #{{ ticket.id }}{% if '
+        "ticket.assigned %} and passed on to {{ ticket.assigned|join:', ' }}{% endif %}.\n"
+        '\n'
+        'What next? The team in charge will look into your request; you will get a mail at '
+        'each step (taken, followup, solution).\n'
+        '\n'
+        'To add information or an attachment (a screenshot, an error message), open the ticket '
+        'with the link below and use “Add”{% if can_reply %}, or simply reply to this mail{% '
+        'endif %}.\n'
+        '\n'
+        '{% for change in changes %}— {{ change.label }}{% if change.author %} ({{ '
+        'change.author }}, {{ change.date }}){% endif %}{% if change.private %} [private]{% '
+        'endif %}\n'
+        '{% if change.text %}{{ change.text }}\n'
+        '{% endif %}\n'
+        '{% endfor %}Ticket #{{ ticket.id }}: {{ ticket.title }}\n'
+        'Status: {{ ticket.status }}\n'
+        'Type: {{ ticket.type }} — Category: {{ ticket.category|default:"—" }}\n'
+        'Entity: {{ ticket.entity }}\n'
+        'Urgency: {{ ticket.urgency }} — Priority: {{ ticket.priority }}\n'
+        'Requester: {{ ticket.requesters|join:", "|default:"—" }}\n'
+        'Observer: {{ ticket.observers|join:", "|default:"—" }}\n'
+        'Assigned to: {{ ticket.assigned|join:", "|default:"—" }}\n'
+        '\n'
+        'View the ticket: {{ ticket.url }}\n'
+        '\n'
+        'Please add your followups in Escalade, through the link above.\n'
+        '-- \n'
+        'Automatic message from Escalade.\n',
+        '<p>Hello {{ recipient }}, your request is recorded as ticket #{{ ticket.id }}{% if '
+        "ticket.assigned %} and passed on to {{ ticket.assigned|join:', ' }}{% endif %}.</p>\n"
+        '<p>What next? The team in charge will look into your request; you will get a mail at '
+        'each step (taken, followup, solution).</p>\n'
+        '<p>To add information or an attachment (a screenshot, an error message), open the '
+        'ticket with the link below and use “Add”{% if can_reply %}, or simply reply to this '
+        'mail{% endif %}.</p>\n'
+        '{% for change in changes %}<div style="border-left:3px solid #0d6efd;padding:0 0 0 '
+        '.75em;margin:1em 0">\n'
+        '<p style="margin:0"><strong>{{ change.label }}</strong>{% if change.author %} — {{ '
+        'change.author }}, {{ change.date }}{% endif %}{% if change.private %} '
+        '<em>[private]</em>{% endif %}</p>\n'
+        '{% if change.html %}<div>{{ change.html }}</div>{% endif %}\n'
+        '</div>\n'
+        '{% endfor %}<table style="border-collapse:collapse" cellpadding="4">\n'
+        '<tr><th align="left">Ticket</th><td>#{{ ticket.id }}: {{ ticket.title }}</td></tr>\n'
+        '<tr><th align="left">Status</th><td>{{ ticket.status }}</td></tr>\n'
+        '<tr><th align="left">Type</th><td>{{ ticket.type }}</td></tr>\n'
+        '<tr><th align="left">Category</th><td>{{ ticket.category|default:"—" }}</td></tr>\n'
+        '<tr><th align="left">Entity</th><td>{{ ticket.entity }}</td></tr>\n'
+        '<tr><th align="left">Urgency / Priority</th><td>{{ ticket.urgency }} / {{ '
+        'ticket.priority }}</td></tr>\n'
+        '<tr><th align="left">Requester</th><td>{{ ticket.requesters|join:", "|default:"—" '
+        '}}</td></tr>\n'
+        '<tr><th align="left">Observer</th><td>{{ ticket.observers|join:", "|default:"—" '
+        '}}</td></tr>\n'
+        '<tr><th align="left">Assigned to</th><td>{{ ticket.assigned|join:", "|default:"—" '
+        '}}</td></tr>\n'
+        '</table>\n'
+        '<p><a href="{{ ticket.url }}">View ticket #{{ ticket.id }}</a></p>\n'
+        '<p style="color:#666">Please add your followups in Escalade, through the link above. '
+        'Automatic message from Escalade.</p>\n'),
+ 'fr': ('[Escalade #{{ ticket.id }}] Ticket n° {{ ticket.id }} bien reçu — {{ ticket.title }}',
+        'Bonjour {{ recipient }}, votre demande est enregistrée sous le n° {{ ticket.id }}{% '
+        "if ticket.assigned %} et transmise à {{ ticket.assigned|join:', ' }}{% endif %}.\n"
+        '\n'
+        "Et maintenant ? L'équipe en charge va étudier votre demande ; vous recevrez un "
+        'courriel à chaque étape (prise en charge, suivi, solution).\n'
+        '\n'
+        "Pour ajouter une information ou une pièce jointe (capture d'écran, message d'erreur), "
+        'ouvrez le ticket avec le lien ci-dessous et utilisez « Ajouter »{% if can_reply %}, '
+        'ou répondez simplement à ce courriel{% endif %}.\n'
+        '\n'
+        '{% for change in changes %}— {{ change.label }}{% if change.author %} ({{ '
+        'change.author }}, {{ change.date }}){% endif %}{% if change.private %} [privé]{% '
+        'endif %}\n'
+        '{% if change.text %}{{ change.text }}\n'
+        '{% endif %}\n'
+        '{% endfor %}Ticket n° {{ ticket.id }} : {{ ticket.title }}\n'
+        'Statut : {{ ticket.status }}\n'
+        'Type : {{ ticket.type }} — Catégorie : {{ ticket.category|default:"—" }}\n'
+        'Entité : {{ ticket.entity }}\n'
+        'Urgence : {{ ticket.urgency }} — Priorité : {{ ticket.priority }}\n'
+        'Demandeur : {{ ticket.requesters|join:", "|default:"—" }}\n'
+        'Observateur : {{ ticket.observers|join:", "|default:"—" }}\n'
+        'Attribué à : {{ ticket.assigned|join:", "|default:"—" }}\n'
+        '\n'
+        'Voir le ticket : {{ ticket.url }}\n'
+        '\n'
+        "Merci d'ajouter vos suivis dans l'application Escalade, en suivant le lien "
+        'ci-dessus.\n'
+        '-- \n'
+        "Message automatique d'Escalade.\n",
+        '<p>Bonjour {{ recipient }}, votre demande est enregistrée sous le n° {{ ticket.id '
+        "}}{% if ticket.assigned %} et transmise à {{ ticket.assigned|join:', ' }}{% endif "
+        '%}.</p>\n'
+        "<p>Et maintenant ? L'équipe en charge va étudier votre demande ; vous recevrez un "
+        'courriel à chaque étape (prise en charge, suivi, solution).</p>\n'
+        "<p>Pour ajouter une information ou une pièce jointe (capture d'écran, message "
+        "d'erreur), ouvrez le ticket avec le lien ci-dessous et utilisez « Ajouter »{% if "
+        'can_reply %}, ou répondez simplement à ce courriel{% endif %}.</p>\n'
+        '{% for change in changes %}<div style="border-left:3px solid #0d6efd;padding:0 0 0 '
+        '.75em;margin:1em 0">\n'
+        '<p style="margin:0"><strong>{{ change.label }}</strong>{% if change.author %} — {{ '
+        'change.author }}, {{ change.date }}{% endif %}{% if change.private %} '
+        '<em>[privé]</em>{% endif %}</p>\n'
+        '{% if change.html %}<div>{{ change.html }}</div>{% endif %}\n'
+        '</div>\n'
+        '{% endfor %}<table style="border-collapse:collapse" cellpadding="4">\n'
+        '<tr><th align="left">Ticket</th><td>n° {{ ticket.id }} : {{ ticket.title '
+        '}}</td></tr>\n'
+        '<tr><th align="left">Statut</th><td>{{ ticket.status }}</td></tr>\n'
+        '<tr><th align="left">Type</th><td>{{ ticket.type }}</td></tr>\n'
+        '<tr><th align="left">Catégorie</th><td>{{ ticket.category|default:"—" }}</td></tr>\n'
+        '<tr><th align="left">Entité</th><td>{{ ticket.entity }}</td></tr>\n'
+        '<tr><th align="left">Urgence / Priorité</th><td>{{ ticket.urgency }} / {{ '
+        'ticket.priority }}</td></tr>\n'
+        '<tr><th align="left">Demandeur</th><td>{{ ticket.requesters|join:", "|default:"—" '
+        '}}</td></tr>\n'
+        '<tr><th align="left">Observateur</th><td>{{ ticket.observers|join:", "|default:"—" '
+        '}}</td></tr>\n'
+        '<tr><th align="left">Attribué à</th><td>{{ ticket.assigned|join:", "|default:"—" '
+        '}}</td></tr>\n'
+        '</table>\n'
+        '<p><a href="{{ ticket.url }}">Voir le ticket n° {{ ticket.id }}</a></p>\n'
+        '<p style="color:#666">Merci d\'ajouter vos suivis dans l\'application Escalade, en '
+        "suivant le lien ci-dessus. Message automatique d'Escalade.</p>\n")}
+# language: the first line of the "solved" text as it was, then as it became (text, html)
+OLD_SOLVED = {'en': '{{ actor }} solved ticket #{{ ticket.id }}. Approve or refuse the solution from the '
+       'ticket.',
+ 'fr': '{{ actor }} a résolu le ticket n° {{ ticket.id }}. Approuvez ou refusez la solution '
+       'depuis le ticket.'}
+NEW_SOLVED = {'en': ('{{ actor }} proposed a solution to ticket #{{ ticket.id }}.{% if is_requester %} '
+        'Approve or refuse it from the ticket.{% else %} The requester will approve or refuse '
+        'it.{% endif %}',
+        '<p>{{ actor }} proposed a solution to ticket #{{ ticket.id }}.{% if is_requester %} '
+        'Approve or refuse it from the ticket.{% else %} The requester will approve or refuse '
+        'it.{% endif %}</p>'),
+ 'fr': ('{{ actor }} a proposé une solution au ticket n° {{ ticket.id }}.{% if is_requester %} '
+        "Approuvez-la ou refusez-la depuis le ticket.{% else %} Le demandeur va l'approuver ou "
+        'la refuser.{% endif %}',
+        '<p>{{ actor }} a proposé une solution au ticket n° {{ ticket.id }}.{% if is_requester '
+        "%} Approuvez-la ou refusez-la depuis le ticket.{% else %} Le demandeur va l'approuver "
+        'ou la refuser.{% endif %}</p>')}
 
 
 def seed_receipt(apps, schema_editor):
@@ -14,19 +159,19 @@ def seed_receipt(apps, schema_editor):
         event="received", defaults={"enabled": True, "recipients": ["requesters"]}
     )
     for language in ("fr", "en"):
-        t = default_template("received", language)
+        subject, text, html = RECEIVED[language]
         Template.objects.get_or_create(
             event="received",
             language=language,
-            defaults={"subject": t.subject, "text": t.text, "html": t.html},
+            defaults={"subject": subject, "text": text, "html": html},
         )
-        new = default_template("solved", language)
+        new_text, new_html = NEW_SOLVED[language]
         old = OLD_SOLVED[language]
         for stored in Template.objects.filter(event="solved", language=language):
             if stored.text.startswith(old):
-                stored.text = new.text.split("\n", 1)[0] + stored.text[len(old) :]
+                stored.text = new_text + stored.text[len(old) :]
             if stored.html.startswith(f"<p>{old}</p>"):
-                stored.html = new.html.split("\n", 1)[0] + stored.html[len(old) + 7 :]
+                stored.html = new_html + stored.html[len(old) + 7 :]
             stored.save()
 
 

@@ -10,7 +10,13 @@ Nothing on SQLite. The expressions must stay those of escalade.tickets.fulltext.
 
 from django.db import migrations
 
-from escalade.tickets.fulltext import FOLLOWUP_DOCUMENT_SQL, TICKET_DOCUMENT_SQL
+# Frozen copies of escalade.tickets.fulltext's expressions as they were when this
+# migration was written (a test checks that they still agree: if the queries change,
+# a new migration rebuilds the indexes).
+TICKET_DOCUMENT_SQL = (
+    "to_tsvector('french'::regconfig, COALESCE(title, '') || ' ' || COALESCE(content, ''))"
+)
+FOLLOWUP_DOCUMENT_SQL = "to_tsvector('french'::regconfig, COALESCE(content, ''))"
 
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
