@@ -36,9 +36,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from escalade.accounts.models import Entity, User  # noqa: E402
 from escalade.accounts.tokens import create_token  # noqa: E402
 from escalade.accounts.who import build_who  # noqa: E402
+from escalade.demo.bench import uai  # noqa: E402
 from escalade.glpi.models import ApiClient  # noqa: E402
 from escalade.tickets import access, workflow  # noqa: E402
-from escalade.tickets.benchdata import uai  # noqa: E402
 from escalade.tickets.models import Category, Ticket  # noqa: E402
 from escalade.tickets.status import Status  # noqa: E402
 

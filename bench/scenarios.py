@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# A word of the seed's vocabulary (benchdata.WORDS): common, as real searches are.
+# A word of the seed's vocabulary (escalade.demo.bench.WORDS): common, as real searches are.
 SEARCH_WORD = "imprimante"
 
 

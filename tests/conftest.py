@@ -14,7 +14,7 @@ import pytest
 
 from escalade.accounts.models import User
 from escalade.accounts.who import Who
-from escalade.tickets.demo import Demo, load_demo
+from escalade.demo.lsu import Demo, load_demo
 from escalade.tickets.models import Ticket
 from tests.factories import as_, make_outsider, open_lsu_ticket
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from escalade.accounts.models import Entity, Membership, ProfileGrant, SupportGroup, User
 from escalade.accounts.who import Who, build_who
+from escalade.demo.lsu import Demo
 from escalade.tickets import workflow
-from escalade.tickets.demo import Demo
 from escalade.tickets.models import Ticket, TicketType
 
 

@@ -30,7 +30,7 @@ WRITE = re.compile(
 
 # Where a write may come from (relative to src/escalade/).
 WRITERS = re.compile(
-    r"(^|/)(workflow|actions)\.py$|/migrations/|/management/|^tickets/(demo|benchdata)\.py$"
+    r"(^|/)(workflow|actions)\.py$|/migrations/|/management/|^demo/"
     r"|^glpiimport/"
 )
 # Interfaces: they call writers and never write tickets themselves.

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "escalade.glpiimport",
     "escalade.slas",
     "escalade.validations",
+    "escalade.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -4,7 +4,8 @@ from drf_spectacular.views import SpectacularAPIView
 
 from escalade.core import errors
 from escalade.core import views as core_views
-from escalade.tickets import api_docs, views_home
+from escalade.tickets import views_home
+from escalade.tickets.api import docs as api_docs
 
 urlpatterns = [
     path("", views_home.home, name="home"),
@@ -14,7 +15,7 @@ urlpatterns = [
     path("compte/", include("escalade.accounts.urls")),
     path("identite/", include("escalade.identity.urls")),
     path("validations/", include("escalade.validations.urls")),
-    path("api/v1/", include("escalade.tickets.api_urls")),
+    path("api/v1/", include("escalade.tickets.api.urls")),
     path("api/v1/", include("escalade.satisfaction.api_urls")),
     path("api/v1/", include("escalade.stats.api_urls")),
     path("api/v1/", include("escalade.validations.api_urls")),

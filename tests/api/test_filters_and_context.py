@@ -154,9 +154,9 @@ def test_the_list_serializer_fast_path_gives_what_its_fields_give(demo, chef, re
     from rest_framework import serializers as drf
 
     from escalade.tickets import workflow
-    from escalade.tickets.api import ticket_rows
+    from escalade.tickets.api.serializers import TicketSummarySerializer
+    from escalade.tickets.api.views import ticket_rows
     from escalade.tickets.models import Ticket
-    from escalade.tickets.serializers import TicketSummarySerializer
 
     ticket = open_lsu_ticket(demo, chef)
     workflow.take(ticket, by=referent)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from escalade.tickets.demo import load_demo
+from escalade.demo.lsu import load_demo
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between two browser steps are still synchronous.

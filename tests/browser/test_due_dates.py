@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from escalade.slas.demo import load_sla_demo
+from escalade.demo.slas import load_sla_demo
 from tests.browser.conftest import check_accessibility, screenshot, sign_in
 from tests.conftest import as_, open_lsu_ticket
 from tests.slas.conftest import paris

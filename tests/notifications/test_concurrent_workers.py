@@ -13,10 +13,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from escalade.demo.lsu import load_demo
 from escalade.notifications import delivery
 from escalade.notifications.models import Notification, Status
 from escalade.tickets import workflow
-from escalade.tickets.demo import load_demo
 from tests.conftest import as_, open_lsu_ticket
 
 pytestmark = pytest.mark.skipif(

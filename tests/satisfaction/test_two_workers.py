@@ -10,10 +10,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from escalade.demo.lsu import load_demo
 from escalade.notifications.models import Notification
 from escalade.satisfaction import workflow
 from escalade.satisfaction.models import Survey, SurveySettings
-from escalade.tickets.demo import load_demo
 from tests.conftest import as_, open_lsu_ticket
 from tests.satisfaction.conftest import close
 

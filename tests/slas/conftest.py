@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from escalade.slas.demo import SlaDemo, load_sla_demo
+from escalade.demo.slas import SlaDemo, load_sla_demo
 
 PARIS = ZoneInfo("Europe/Paris")
 

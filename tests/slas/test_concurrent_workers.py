@@ -14,11 +14,11 @@ import time_machine
 from django.conf import settings
 from django.db import connection
 
+from escalade.demo.lsu import load_demo
+from escalade.demo.slas import load_sla_demo
 from escalade.notifications.models import Notification
 from escalade.slas import workflow as sla_workflow
-from escalade.slas.demo import load_sla_demo
 from escalade.slas.models import LevelRun
-from escalade.tickets.demo import load_demo
 from escalade.tickets.models import TicketEvent
 from tests.conftest import as_, open_lsu_ticket
 from tests.slas.conftest import paris

@@ -45,7 +45,7 @@ def test_zero_delay_closes_at_once(demo, chef, referent):
 
 
 def test_the_worker_runs_the_periodic_job(transactional_db, settings):
-    from escalade.tickets.demo import load_demo
+    from escalade.demo.lsu import load_demo
     from tests.conftest import as_
 
     demo = load_demo()

@@ -4,8 +4,8 @@ import threading
 
 from django.db import connection
 
+from escalade.demo.lsu import load_demo
 from escalade.tickets import workflow
-from escalade.tickets.demo import load_demo
 from escalade.tickets.models import Ticket
 from tests.conftest import as_, open_lsu_ticket
 

@@ -9,8 +9,8 @@ import pytest
 
 from escalade.accounts.models import Profile
 from escalade.accounts.rights import GLPI_SEEDED, Interface, Right, glpi_masks, rights_from_glpi
+from escalade.demo.lsu import GLPI_PROFILES
 from escalade.tickets import access
-from escalade.tickets.demo import GLPI_PROFILES
 from tests.conftest import as_, open_lsu_ticket
 
 SEEDS = Path(__file__).parents[1] / "glpi" / "data" / "empty_data_profiles.php"

@@ -13,11 +13,11 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from escalade.accounts.models import Profile
+from escalade.demo.lsu import load_demo
 from escalade.notifications import outbox
 from escalade.notifications.models import Notification
 from escalade.tickets import workflow
 from escalade.tickets.attachments import Upload
-from escalade.tickets.demo import load_demo
 from escalade.tickets.errors import Conflict
 from escalade.tickets.models import Attachment, Role, Solution, Ticket, TicketActor, TicketEvent
 from escalade.tickets.status import Status

@@ -45,7 +45,7 @@ def test_large_loads_rebuild_every_index_they_dropped(db, monkeypatch):
     """From BULK_INDEX_THRESHOLD tickets, PostgreSQL's indexes are dropped and rebuilt."""
     from django.db import connection
 
-    from escalade.tickets import benchdata
+    from escalade.demo import bench as benchdata
 
     tables = ["tickets_ticket", "tickets_ticketactor", "tickets_followup", "tickets_ticketevent"]
 

@@ -204,7 +204,7 @@ def add_entities(demo, count: int, prefix: str = "Établissement") -> list[Entit
 def test_header_keeps_the_select_for_a_few_entities(client_as, demo):
     page, _ = get(client_as("admin"), "/tickets/")
     assert 'id="entite-active"' in page and ">Toutes mes entités</option>" in page
-    assert "/entites/" not in page
+    assert "/compte/entites/" not in page
 
 
 def test_header_does_not_list_the_entities_when_there_are_many(client_as, demo):
@@ -215,7 +215,7 @@ def test_header_does_not_list_the_entities_when_there_are_many(client_as, demo):
     page, many = get(admin, "/tickets/")
     assert many == few
     assert '<select id="entite-active"' not in page and entities[0].name not in page
-    assert 'href="/entites/?next=/tickets/"' in page and "Changer d'entité" in page
+    assert 'href="/compte/entites/?next=/tickets/"' in page and "Changer d'entité" in page
 
 
 def test_entity_chooser_filters_pages_and_switches(client_as, demo):
@@ -223,14 +223,14 @@ def test_entity_chooser_filters_pages_and_switches(client_as, demo):
 
     admin = client_as("admin")
     add_entities(demo, ENTITIES_PER_PAGE + 10)
-    page, _ = get(admin, "/entites/", {"next": "/tickets/?onglet=tous"})
+    page, _ = get(admin, "/compte/entites/", {"next": "/tickets/?onglet=tous"})
     assert page.count('name="entity" value="') == ENTITIES_PER_PAGE + 1  # + Toutes mes entités
     assert "Page 1 sur 2" in page
-    page, _ = get(admin, "/entites/", {"page": 2})
+    page, _ = get(admin, "/compte/entites/", {"page": 2})
     assert page.count('name="entity" value="') == (4 + ENTITIES_PER_PAGE + 10) - 50 + 1
-    page, _ = get(admin, "/entites/", {"q": "lycée hugo"})
+    page, _ = get(admin, "/compte/entites/", {"q": "lycée hugo"})
     assert "Lycée Victor Hugo" in page and "Collège Jean Moulin" not in page
-    page, _ = get(admin, "/entites/", {"q": "collège"})
+    page, _ = get(admin, "/compte/entites/", {"q": "collège"})
     assert f'name="entity" value="{demo.college.pk}"' in page
     assert 'aria-label="Choisir Académie de Normandie &gt; Collège Jean Moulin"' in page
 
@@ -243,7 +243,7 @@ def test_entity_chooser_filters_pages_and_switches(client_as, demo):
     assert '<span class="small fw-semibold" id="entite-active-nom">' in page
     assert "Académie de Normandie &gt; Collège Jean Moulin" in page
     # With an active entity, the chooser still offers the whole reach.
-    page, _ = get(admin, "/entites/", {"q": "lycée hugo"})
+    page, _ = get(admin, "/compte/entites/", {"q": "lycée hugo"})
     assert f'name="entity" value="{demo.lycee.pk}"' in page
     admin.post("/compte/entite/", {"entity": "", "recursive": "on"})
     page, _ = get(admin, "/tickets/")
@@ -251,9 +251,9 @@ def test_entity_chooser_filters_pages_and_switches(client_as, demo):
 
 
 def test_entity_chooser_offers_only_my_entities(client_as, demo, outsider):
-    page, _ = get(client_as("tech.bai"), "/entites/", {"q": "bretagne"})
+    page, _ = get(client_as("tech.bai"), "/compte/entites/", {"q": "bretagne"})
     assert "Académie de Bretagne" not in page and "Aucune entité ne correspond." in page
-    page, _ = get(client_as("chef.etab"), "/entites/")
+    page, _ = get(client_as("chef.etab"), "/compte/entites/")
     assert "Collège Jean Moulin" in page and "Lycée Victor Hugo" not in page
 
 
@@ -266,7 +266,7 @@ def test_entity_switch_needs_the_csrf_token(demo):
 
 
 def test_entity_chooser_ignores_a_foreign_next(client_as, demo):
-    page, _ = get(client_as("admin"), "/entites/", {"next": "https://evil.example/"})
+    page, _ = get(client_as("admin"), "/compte/entites/", {"next": "https://evil.example/"})
     assert 'value="https://evil.example/"' not in page
     assert 'name="next" value="/tickets/"' in page
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("profil/", views.profile_switch, name="switch_profile"),
     path("entite/", views.entity_switch, name="switch_entity"),
+    path("entites/", views.entity_chooser, name="entity_chooser"),
 ]

@@ -309,7 +309,7 @@ TICKET_FIELD_MAP = {
 }
 
 
-class TicketType_(ItemType):
+class TicketItem(ItemType):
     name = "Ticket"
     model = Ticket
     sort_fields = {
@@ -499,7 +499,7 @@ def _differs(ticket: Ticket, name: str, value: Any) -> bool:
 # --- Timeline items -------------------------------------------------------------------------
 
 
-class FollowupType(ItemType):
+class FollowupItem(ItemType):
     name = "ITILFollowup"
     parent_key = "items_id"
     model = Followup
@@ -595,7 +595,7 @@ def _last_followup_id(ctx: Ctx, ticket: Ticket) -> int:
     return last.pk if last else 0
 
 
-class TaskType(ItemType):
+class TaskItem(ItemType):
     name = "TicketTask"
     parent_key = "tickets_id"
     model = Task
@@ -678,7 +678,7 @@ class TaskType(ItemType):
         )
 
 
-class SolutionType(ItemType):
+class SolutionItem(ItemType):
     name = "ITILSolution"
     parent_key = "items_id"
     model = Solution
@@ -730,7 +730,7 @@ class SolutionType(ItemType):
 # --- Actors ----------------------------------------------------------------------------------
 
 
-class TicketUserType(ItemType):
+class TicketUserItem(ItemType):
     name = "Ticket_User"
     parent_key = "tickets_id"
     model = TicketActor
@@ -784,7 +784,7 @@ class TicketUserType(ItemType):
         workflow.remove_actor(actor.ticket, by=ctx.who, actor=actor)
 
 
-class GroupTicketType(TicketUserType):
+class GroupTicketItem(TicketUserItem):
     name = "Group_Ticket"
     sort_fields = {"id": "pk", "tickets_id": "ticket_id", "groups_id": "group_id", "type": "role"}
     is_group = True
@@ -808,7 +808,7 @@ class GroupTicketType(TicketUserType):
 # --- Documents -------------------------------------------------------------------------------
 
 
-class DocumentType(ItemType):
+class DocumentItem(ItemType):
     name = "Document"
     parent_key = "items_id"
     model = Attachment
@@ -886,7 +886,7 @@ class DocumentType(ItemType):
         return stored[0].pk
 
 
-class DocumentItemType(DocumentType):
+class DocumentItemItem(DocumentItem):
     name = "Document_Item"
 
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
@@ -930,7 +930,7 @@ class DocumentItemType(DocumentType):
 # --- The directory (read only) ----------------------------------------------------------------
 
 
-class CategoryType(ItemType):
+class CategoryItem(ItemType):
     name = "ITILCategory"
     model = Category
     sort_fields = {"id": "pk", "name": "name", "completename": "full_name", "level": "level"}
@@ -960,7 +960,7 @@ class CategoryType(ItemType):
         }
 
 
-class GroupType(ItemType):
+class GroupItem(ItemType):
     name = "Group"
     model = SupportGroup
     sort_fields = {"id": "pk", "name": "name", "completename": "name"}
@@ -989,7 +989,7 @@ class GroupType(ItemType):
         }
 
 
-class GroupUserType(ItemType):
+class GroupUserItem(ItemType):
     name = "Group_User"
     model = Membership
     sort_fields = {"id": "pk", "groups_id": "group_id", "users_id": "user_id"}
@@ -1013,7 +1013,7 @@ class GroupUserType(ItemType):
         }
 
 
-class UserType(ItemType):
+class UserItem(ItemType):
     name = "User"
     model = User
     sort_fields = {
@@ -1043,7 +1043,7 @@ class UserType(ItemType):
         }
 
 
-class EntityType(ItemType):
+class EntityItem(ItemType):
     name = "Entity"
     model = Entity
     sort_fields = {"id": "pk", "name": "name", "completename": "full_name", "level": "level"}
@@ -1064,7 +1064,7 @@ class EntityType(ItemType):
         }
 
 
-class ProfileType(ItemType):
+class ProfileItem(ItemType):
     name = "Profile"
     model = Profile
     sort_fields = {"id": "pk", "name": "name"}
@@ -1181,20 +1181,20 @@ def _log_row(event: TicketEvent, data: dict[str, Any]) -> dict[str, Any]:
 ITEMTYPES: dict[str, ItemType] = {
     t.name.lower(): t
     for t in (
-        TicketType_(),
-        FollowupType(),
-        TaskType(),
-        SolutionType(),
-        TicketUserType(),
-        GroupTicketType(),
-        DocumentType(),
-        DocumentItemType(),
-        CategoryType(),
-        GroupType(),
-        GroupUserType(),
-        UserType(),
-        EntityType(),
-        ProfileType(),
+        TicketItem(),
+        FollowupItem(),
+        TaskItem(),
+        SolutionItem(),
+        TicketUserItem(),
+        GroupTicketItem(),
+        DocumentItem(),
+        DocumentItemItem(),
+        CategoryItem(),
+        GroupItem(),
+        GroupUserItem(),
+        UserItem(),
+        EntityItem(),
+        ProfileItem(),
     )
 }
 

@@ -30,7 +30,7 @@ def _time(value: Any) -> str | None:
     return value.strftime("%H:%M:%S") if value is not None else None
 
 
-class CalendarType(ItemType):
+class CalendarItem(ItemType):
     name = "Calendar"
     model = Calendar
     sort_fields = NAMED
@@ -52,7 +52,7 @@ class CalendarType(ItemType):
         }
 
 
-class CalendarSegmentType(ItemType):
+class CalendarSegmentItem(ItemType):
     name = "CalendarSegment"
     model = CalendarSegment
     sort_fields = {"id": "pk", "calendars_id": "calendar_id", "day": "day", "begin": "begin"}
@@ -75,7 +75,7 @@ class CalendarSegmentType(ItemType):
         }
 
 
-class HolidayType(ItemType):
+class HolidayItem(ItemType):
     name = "Holiday"
     model = Holiday
     sort_fields = {**NAMED, "begin_date": "begin_date", "end_date": "end_date"}
@@ -99,7 +99,7 @@ class HolidayType(ItemType):
         }
 
 
-class CalendarHolidayType(ItemType):
+class CalendarHolidayItem(ItemType):
     name = "Calendar_Holiday"
     model = CalendarHoliday
     sort_fields = {"id": "pk", "calendars_id": "calendar_id", "holidays_id": "holiday_id"}
@@ -111,7 +111,7 @@ class CalendarHolidayType(ItemType):
         return {"id": ch.pk, "calendars_id": ch.calendar_id, "holidays_id": ch.holiday_id}
 
 
-class SlmType(ItemType):
+class SlmItem(ItemType):
     name = "SLM"
     model = Slm
     sort_fields = NAMED
@@ -134,7 +134,7 @@ class SlmType(ItemType):
         }
 
 
-class SlaType(ItemType):
+class SlaItem(ItemType):
     name = "SLA"
     model: Any = Sla
     sort_fields = {**NAMED, "type": "type", "slms_id": "slm_id"}
@@ -166,7 +166,7 @@ class SlaType(ItemType):
         }
 
 
-class OlaType(SlaType):
+class OlaItem(SlaItem):
     name = "OLA"
     model = Ola
 
@@ -174,7 +174,7 @@ class OlaType(SlaType):
         return access.visible_olas(ctx.who)
 
 
-class SlaLevelType(ItemType):
+class SlaLevelItem(ItemType):
     name = "SlaLevel"
     model: Any = SlaLevel
     sort_fields = {"id": "pk", "name": "name", "execution_time": "execution_time"}
@@ -203,7 +203,7 @@ class SlaLevelType(ItemType):
         }
 
 
-class OlaLevelType(SlaLevelType):
+class OlaLevelItem(SlaLevelItem):
     name = "OlaLevel"
     model = OlaLevel
     parent = "ola"
@@ -214,13 +214,13 @@ class OlaLevelType(SlaLevelType):
 
 
 ITEMTYPES: list[ItemType] = [
-    CalendarType(),
-    CalendarSegmentType(),
-    HolidayType(),
-    CalendarHolidayType(),
-    SlmType(),
-    SlaType(),
-    OlaType(),
-    SlaLevelType(),
-    OlaLevelType(),
+    CalendarItem(),
+    CalendarSegmentItem(),
+    HolidayItem(),
+    CalendarHolidayItem(),
+    SlmItem(),
+    SlaItem(),
+    OlaItem(),
+    SlaLevelItem(),
+    OlaLevelItem(),
 ]

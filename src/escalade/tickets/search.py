@@ -2,7 +2,7 @@
 over ``access.visible_tickets``.
 
 The ticket list and its CSV export call ``search_tickets`` with criteria that came
-from a user. /api/v1 has its own query parameters (``api_filters``) and GLPI's
+from a user. /api/v1 has its own query parameters (``tickets.api.filters``) and GLPI's
 ``search/Ticket`` its search options (``glpi.search``); all three start from
 ``access.visible_tickets`` and share the actor sets of ``access.having_actor`` and
 the full-text search of ``fulltext``. Nothing from the request reaches ``filter()``

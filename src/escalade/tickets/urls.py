@@ -30,7 +30,6 @@ urlpatterns = [
         name="actor_remove",
     ),
     path("documents/<int:pk>/", views.attachment_download, name="attachment"),
-    path("entites/", views.entity_chooser, name="entity_chooser"),
     path("recherches/", views.saved_search_create, name="saved_search_create"),
     path("recherches/<int:pk>/supprimer/", views.saved_search_delete, name="saved_search_delete"),
 ]

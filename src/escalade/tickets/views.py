@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import (
     HttpRequest,
@@ -21,12 +20,11 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from escalade.accounts.who import Who, build_who
+from escalade.accounts.who import Who
 from escalade.core import parsing
 from escalade.core.views import WhoRequest, who_required
 from escalade.tickets import (
@@ -799,34 +797,6 @@ def actor_search(request: WhoRequest, pk: int) -> HttpResponse:
             "ticket": ticket,
         },
     )
-
-
-ENTITIES_PER_PAGE = 50
-
-
-@require_GET
-@who_required
-def entity_chooser(request: WhoRequest) -> HttpResponse:
-    """The entities of the active profile, searched by name and paged, each with a button
-    that makes it the active entity (POST to accounts:switch_entity)."""
-    who = request.who
-    active = who.active_entity_id
-    if active is not None:
-        who = build_who(who.user, profile_id=who.profile.pk)  # the whole reach, not the active
-    entities = access.visible_entities(who)
-    text = " ".join(parsing.search_words(request.GET.get("q", "")))
-    for word in text.split():
-        entities = entities.filter(full_name__icontains=word)
-    page = Paginator(entities.order_by("full_name", "pk"), ENTITIES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    back = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = reverse("tickets:list")
-    context = {"page": page, "q": text, "next": back, "active": active}
-    return render(request, "tickets/entity_chooser.html", context)
 
 
 @require_GET

@@ -12,7 +12,7 @@ from escalade.validations.access import visible_validations
 from escalade.validations.models import TicketValidation
 
 
-class TicketValidationType(ItemType):
+class TicketValidationItem(ItemType):
     name = "TicketValidation"
     model = TicketValidation
     sort_fields = {
@@ -57,4 +57,4 @@ def glpi_ticket_fields(ticket: Ticket) -> dict[str, Any]:
     }
 
 
-ITEMTYPES: list[ItemType] = [TicketValidationType()]
+ITEMTYPES: list[ItemType] = [TicketValidationItem()]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from escalade.core import parsing
-from escalade.tickets.api_filters import ORDERINGS, STATUS_CHOICES_HELP
+from escalade.tickets.api.filters import ORDERINGS, STATUS_CHOICES_HELP
 from escalade.tickets.attachments import clean_name
 from escalade.tickets.models import Level, Role, TaskState, TicketType
 from escalade.tickets.status import Status
@@ -486,37 +486,3 @@ class DirectoryQuerySerializer(PageQuerySerializer):
 CategoryPageSerializer = page_of(CategorySerializer(), "CategoryPage")
 GroupPageSerializer = page_of(GroupSerializer(), "GroupPage")
 UserPageSerializer = page_of(UserSerializer(), "UserPage")
-
-
-class MeSerializer(serializers.Serializer):
-    user = UserSerializer()
-    profile = ProfileRefSerializer()
-    profiles = ProfileRefSerializer(many=True)
-    entities = serializers.ListField(child=serializers.IntegerField())
-    active_entity = serializers.IntegerField(allow_null=True)
-    recursive = serializers.BooleanField()
-    groups = serializers.ListField(child=serializers.IntegerField())
-
-
-# --- Tokens ---------------------------------------------------------------------------------------
-
-
-class TokenSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    prefix = serializers.CharField()
-    profile = serializers.IntegerField(source="profile_id", allow_null=True)
-    entity = serializers.IntegerField(source="entity_id", allow_null=True)
-    created_at = serializers.DateTimeField()
-    last_used_at = serializers.DateTimeField(allow_null=True)
-    revoked_at = serializers.DateTimeField(allow_null=True)
-
-
-class TokenCreatedSerializer(TokenSerializer):
-    key = serializers.CharField(help_text=_("Le jeton en clair : affiché cette fois seulement."))
-
-
-class TokenInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
-    profile = BoundedInteger(required=False, allow_null=True, min_value=1)
-    entity = BoundedInteger(required=False, allow_null=True, min_value=1)

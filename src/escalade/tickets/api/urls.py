@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from escalade.tickets import api, api_docs
+from escalade.accounts import api as accounts_api
+from escalade.tickets.api import docs as api_docs
+from escalade.tickets.api import views as api
 
 app_name = "api"
 
@@ -22,8 +24,8 @@ urlpatterns = [
     path("categories/", api.CategoryList.as_view(), name="categories"),
     path("groups/", api.GroupList.as_view(), name="groups"),
     path("users/", api.UserList.as_view(), name="users"),
-    path("me/", api.Me.as_view(), name="me"),
-    path("tokens/", api.TokenCollection.as_view(), name="tokens"),
-    path("tokens/<int:pk>/", api.TokenRevoke.as_view(), name="token_revoke"),
+    path("me/", accounts_api.Me.as_view(), name="me"),
+    path("tokens/", accounts_api.TokenCollection.as_view(), name="tokens"),
+    path("tokens/<int:pk>/", accounts_api.TokenRevoke.as_view(), name="token_revoke"),
     path("docs-assets/<str:name>", api_docs.asset, name="docs_asset"),
 ]

@@ -14,152 +14,38 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, status
+from drf_spectacular.utils import extend_schema
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from escalade.accounts.api_auth import (
-    ENTITY_HEADER,
-    PROFILE_HEADER,
-    RECURSIVE_HEADER,
-    SessionAuthentication,
-    TokenAuthentication,
-    api_who,
-)
-from escalade.accounts.models import ApiToken, Entity, User
-from escalade.accounts.tokens import create_token, revoke_token
-from escalade.accounts.who import NotHeld, Who, build_who
+from escalade.accounts.who import Who
 from escalade.core.drf import JSONBodyParser
 from escalade.tickets import (
     access,
-    api_filters,
     attachments,
-    paging,
     parties,
     richtext,
     timeline,
     workflow,
 )
-from escalade.tickets import serializers as s
+from escalade.tickets.api import filters as api_filters
+from escalade.tickets.api import serializers as s
+from escalade.tickets.api.base import (
+    ACTOR_ID,
+    CONTEXT_HEADERS,
+    ERRORS,
+    ID,
+    WITH_ID,
+    WRITE_ERRORS,
+    ApiView,
+    _many,
+    _pick,
+    paged,
+)
 from escalade.tickets.attachments import Upload
-from escalade.tickets.errors import InvalidInput, TicketNotFound, WorkflowError
+from escalade.tickets.errors import InvalidInput
 from escalade.tickets.models import Role, Solution, Source, Ticket, TicketActor
-
-CONTEXT_HEADERS = [
-    OpenApiParameter(
-        PROFILE_HEADER,
-        OpenApiTypes.INT,
-        OpenApiParameter.HEADER,
-        description="Profil actif pour cette requête (un profil que vous détenez).",
-    ),
-    OpenApiParameter(
-        ENTITY_HEADER,
-        OpenApiTypes.INT,
-        OpenApiParameter.HEADER,
-        description="Entité active pour cette requête.",
-    ),
-    OpenApiParameter(
-        RECURSIVE_HEADER,
-        OpenApiTypes.STR,
-        OpenApiParameter.HEADER,
-        enum=["0", "1"],
-        description="Inclure les sous-entités (1 par défaut).",
-    ),
-]
-ID = OpenApiParameter("id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
-ACTOR_ID = OpenApiParameter("actor_id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH)
-WITH_ID = [ID, *CONTEXT_HEADERS]
-ERRORS = {
-    400: OpenApiResponse(s.ErrorSerializer, description="Données invalides."),
-    401: OpenApiResponse(s.ErrorSerializer, description="Authentification manquante."),
-    403: OpenApiResponse(s.ErrorSerializer, description="Action non permise."),
-    404: OpenApiResponse(s.ErrorSerializer, description="Introuvable (ou hors de portée)."),
-}
-WRITE_ERRORS = {**ERRORS, 409: OpenApiResponse(s.ErrorSerializer, description="État incompatible.")}
-
-
-def _pick(queryset: Any, pk: int | None, field: str, message: str) -> Any:
-    """An object among the visible ones, or a 400 naming the field."""
-    if pk is None:
-        return None
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise InvalidInput(message, field=field)
-    return found
-
-
-def _many(queryset: Any, ids: list[int] | None, field: str, message: str) -> list[Any]:
-    return [_pick(queryset, pk, field, message) for pk in dict.fromkeys(ids or [])]
-
-
-class ApiView(APIView):
-    """Token (or signed-in session) authentication, and errors as ``{"detail": …}``."""
-
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    permission_classes = [IsAuthenticated]
-    parser_classes = [JSONBodyParser]
-
-    def who(self) -> Who:
-        return api_who(self.request)
-
-    def ticket(self, pk: Any) -> Ticket:
-        return access.get_ticket_for(self.who(), pk)
-
-    def valid(self, serializer_class: type, data: Any) -> dict[str, Any]:
-        serializer = serializer_class(data=data)
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
-
-    def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(exc, WorkflowError):
-            body = {"detail": exc.message, "code": exc.code, "field": exc.field}
-            return Response(body, status=exc.status_code)
-        if isinstance(exc, TicketNotFound | Http404):
-            return Response({"detail": _("Introuvable."), "code": "not_found"}, status=404)
-        if isinstance(exc, exceptions.ValidationError):
-            return Response(
-                {
-                    "detail": _("Données invalides."),
-                    "code": "invalid",
-                    "errors": exc.detail
-                    if isinstance(exc.detail, dict)
-                    else {"non_field_errors": exc.detail},
-                },
-                status=400,
-            )
-        response = super().handle_exception(exc)
-        if isinstance(response.data, dict) and "detail" in response.data:
-            response.data = {
-                "detail": str(response.data["detail"]),
-                "code": getattr(response.data["detail"], "code", "error"),
-            }
-        return response
-
-
-def paged(
-    request: Request, queryset: Any, serializer_class: type, context: dict[str, Any] | None = None
-) -> Response:
-    page = s.PageQuerySerializer(data=request.query_params)
-    page.is_valid(raise_exception=True)
-    number, size = page.validated_data["page"], page.validated_data["page_size"]
-    if page.validated_data.get("count") == "exact":
-        total, exact = queryset.count(), True
-    else:
-        total, exact = paging.count_ahead(queryset, (number - 1) * size, size)
-    rows = list(queryset[(number - 1) * size : number * size])
-    return Response(
-        {
-            "count": total,
-            "count_exact": exact,
-            "page": number,
-            "page_size": size,
-            "results": serializer_class(rows, many=True, context=context or {}).data,
-        }
-    )
 
 
 def ticket_rows(queryset: Any) -> Any:
@@ -584,81 +470,3 @@ class UserList(ApiView):
         data = self.valid(s.DirectoryQuerySerializer, request.query_params)
         users = parties.matching_users(self.who(), data.get("q") or "", list_all=True)
         return paged(request, users, s.UserSerializer)
-
-
-class Me(ApiView):
-    @extend_schema(
-        operation_id="me_read",
-        parameters=CONTEXT_HEADERS,
-        responses={200: s.MeSerializer, **ERRORS},
-        summary="Moi : profil et entités actifs",
-    )
-    def get(self, request: Request) -> Response:
-        who = self.who()
-        return Response(
-            s.MeSerializer(
-                {
-                    "user": who.user,
-                    "profile": who.profile,
-                    "profiles": list(who.profiles),
-                    "entities": sorted(who.entity_ids),
-                    "active_entity": who.active_entity_id,
-                    "recursive": who.recursive,
-                    "groups": sorted(who.group_ids),
-                }
-            ).data
-        )
-
-
-# --- My tokens ------------------------------------------------------------------------------------
-
-
-class TokenCollection(ApiView):
-    @extend_schema(
-        operation_id="tokens_list",
-        parameters=[s.PageQuerySerializer],
-        responses={200: s.page_of(s.TokenSerializer(), "TokenPage"), **ERRORS},
-        summary="Mes jetons d'API",
-    )
-    def get(self, request: Request) -> Response:
-        tokens = ApiToken.objects.filter(user=request.user.pk).order_by("-created_at", "-pk")
-        return paged(request, tokens, s.TokenSerializer)
-
-    @extend_schema(
-        operation_id="tokens_create",
-        request=s.TokenInputSerializer,
-        responses={201: s.TokenCreatedSerializer, **ERRORS},
-        summary="Créer un jeton (affiché une seule fois)",
-    )
-    def post(self, request: Request) -> Response:
-        data = self.valid(s.TokenInputSerializer, request.data)
-        user: User = request.user  # type: ignore[assignment]
-        profile = entity = None
-        if data.get("profile") is not None or data.get("entity") is not None:
-            try:
-                who = build_who(user, profile_id=data.get("profile"), entity_id=data.get("entity"))
-            except NotHeld as refused:
-                if refused.what == "profile":
-                    raise InvalidInput(_("Vous n'avez pas ce profil."), field="profile") from None
-                raise InvalidInput(_("Entité hors de votre profil."), field="entity") from None
-            profile = who.profile if data.get("profile") is not None else None
-            entity = Entity.objects.get(pk=data["entity"]) if data.get("entity") else None
-        token, key = create_token(user, data["name"], profile=profile, entity=entity)
-        body = s.TokenSerializer(token).data
-        body["key"] = key
-        return Response(body, status=status.HTTP_201_CREATED)
-
-
-class TokenRevoke(ApiView):
-    @extend_schema(
-        operation_id="tokens_revoke",
-        parameters=[ID],
-        responses={204: None, **ERRORS},
-        summary="Révoquer un de mes jetons",
-    )
-    def delete(self, request: Request, pk: int) -> Response:
-        token = ApiToken.objects.filter(user=request.user.pk, pk=pk).first()
-        if token is None:
-            raise Http404
-        revoke_token(token)
-        return Response(status=204)

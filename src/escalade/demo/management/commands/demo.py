@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from escalade.tickets.demo import DEMO_PASSWORD, USERS, load_demo
+from escalade.demo.lsu import DEMO_PASSWORD, USERS, load_demo
 
 
 class Command(BaseCommand):
@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         demo = load_demo()
-        from escalade.slas.demo import load_sla_demo
+        from escalade.demo.slas import load_sla_demo
 
         load_sla_demo(demo)
         self.stdout.write(self.style.SUCCESS("Démo LSU chargée."))

@@ -8,7 +8,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from escalade.tickets.benchdata import Sizes, generate, seed_directory
+from escalade.demo.bench import Sizes, generate, seed_directory
 
 
 class Command(BaseCommand):

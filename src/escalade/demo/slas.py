@@ -7,6 +7,7 @@ from datetime import date, time
 
 from django.db import transaction
 
+from escalade.demo.lsu import Demo
 from escalade.slas.models import (
     Calendar,
     CalendarHoliday,
@@ -20,7 +21,6 @@ from escalade.slas.models import (
     Slm,
     TimeUnit,
 )
-from escalade.tickets.demo import Demo
 from escalade.tickets.models import Level
 
 OFFICE_HOURS = ((time(8, 30), time(12, 0)), (time(13, 30), time(17, 0)))
