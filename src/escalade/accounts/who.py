@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
 
 from escalade.accounts.models import Entity, Profile, ProfileGrant, User, entities_under
@@ -186,7 +187,7 @@ SESSION_ENTITY = "escalade.entity_id"
 SESSION_RECURSIVE = "escalade.recursive"
 
 
-def who_from_session(user: User, session) -> Who:
+def who_from_session(user: User, session: SessionBase) -> Who:
     """The web session's acting context.
 
     What the session holds was checked when it was chosen; a profile or entity revoked
@@ -205,7 +206,7 @@ def who_from_session(user: User, session) -> Who:
         return build_who(user)
 
 
-def switch_profile(user: User, session, profile_id: int) -> Who:
+def switch_profile(user: User, session: SessionBase, profile_id: int) -> Who:
     """Make ``profile_id`` the session's active profile; ``NotHeld`` if not held."""
     who = build_who(user, profile_id=profile_id)
     session[SESSION_PROFILE] = profile_id
@@ -214,7 +215,9 @@ def switch_profile(user: User, session, profile_id: int) -> Who:
     return who
 
 
-def switch_entity(user: User, session, entity_id: int | None, *, recursive: bool = True) -> Who:
+def switch_entity(
+    user: User, session: SessionBase, entity_id: int | None, *, recursive: bool = True
+) -> Who:
     """Narrow the active entities (None: all); ``NotHeld`` if outside the profile's reach."""
     current = who_from_session(user, session)
     who = build_who(

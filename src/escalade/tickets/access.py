@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import (
     BooleanField,
@@ -86,7 +87,7 @@ def visible_tickets(who: Who | None, *, include_deleted: bool = False) -> QueryS
     return tickets.filter(_any(seen)) if seen else tickets.none()
 
 
-def tickets_with_actors(conditions: list[Q]) -> QuerySet:
+def tickets_with_actors(conditions: list[Q]) -> QuerySet[TicketActor, int]:
     """Ids of the tickets having an actor that meets one of ``conditions`` (each on
     user or group, and role), as a UNION ALL: each part is read from a covering index
     alone (``actor_user_role_ticket`` / ``actor_group_role_ticket``), where an OR of
@@ -165,7 +166,7 @@ def relation(who: Who, ticket: Ticket) -> Relation:
     cache = ticket.__dict__.setdefault("_relations", {})
     key = (who.user.pk, who.group_ids)
     if key in cache:
-        return cache[key]
+        return cast(Relation, cache[key])
     uid, groups = who.user.pk, who.group_ids
     actors = ticket_actors(ticket)
 

@@ -1020,7 +1020,7 @@ def add_followup(
     return followup
 
 
-def _optional_status(status: int | None) -> Status | None:
+def _optional_status(status: int | str | None) -> Status | None:
     if status in (None, ""):
         return None
     try:
