@@ -24,7 +24,10 @@ def test_a_view_writing_a_ticket_fails_the_test(lsu_ticket):
     # (The statement never reached the database; the test's transaction is now unusable.)
 
 
-@pytest.mark.parametrize("module", ["glpi/items.py", "mailgate/gateway.py", "tickets/api.py"])
+@pytest.mark.parametrize(
+    "module",
+    ["glpi/items.py", "mailgate/gateway.py", "tickets/api/views.py", "accounts/api.py"],
+)
 def test_the_apis_and_the_gateway_are_interfaces(lsu_ticket, module):
     with pytest.raises(InterfaceWroteTickets):
         _run_as(module, "t.save()", {"t": lsu_ticket})
