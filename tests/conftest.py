@@ -23,6 +23,18 @@ __all__ = ["as_", "open_lsu_ticket"]  # tests written before tests/factories.py 
 
 _loaded: list[Demo] = []
 
+# Tests sharing a server that holds fixed names (MariaDB's glpi database) run on one
+# xdist worker (`pytest -n 2 --dist loadgroup`, as `make test` does); the others spread.
+XDIST_GROUPS = {"glpiimport": "mariadb"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = item.path.parts
+        for folder, group in XDIST_GROUPS.items():
+            if folder in parts:
+                item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -219,7 +219,7 @@ def test_header_does_not_list_the_entities_when_there_are_many(client_as, demo):
 
 
 def test_entity_chooser_filters_pages_and_switches(client_as, demo):
-    from escalade.tickets.views import ENTITIES_PER_PAGE
+    from escalade.accounts.views import ENTITIES_PER_PAGE
 
     admin = client_as("admin")
     add_entities(demo, ENTITIES_PER_PAGE + 10)
