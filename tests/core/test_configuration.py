@@ -24,7 +24,7 @@ def clean_environment(tmp_path) -> dict[str, str]:
     return environment
 
 
-def run_escalade(*args, extra_env=None, tmp_path=None, timeout=60):
+def run_escalade(*args, extra_env=None, tmp_path=None, timeout=240):  # a busy machine
     environment = clean_environment(tmp_path)
     environment.update(extra_env or {})
     return subprocess.run(
