@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "escalade.slas",
     "escalade.validations",
     "escalade.demo",
+    "escalade.links",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1206,6 +1206,10 @@ from escalade.validations.glpi import ITEMTYPES as VALIDATION_ITEMTYPES  # noqa:
 from escalade.validations.glpi import glpi_ticket_fields as validation_ticket_fields  # noqa: E402
 
 ITEMTYPES.update({t.name.lower(): t for t in VALIDATION_ITEMTYPES})
+from escalade.links.glpi import ITEMTYPES as LINK_ITEMTYPES  # noqa: E402
+from escalade.links.glpi import ticket_links  # noqa: E402
+
+ITEMTYPES.update({t.name.lower(): t for t in LINK_ITEMTYPES})
 
 # Sub-items of a ticket: Ticket/:id/<sub>, as querysets of the sub itemtype's objects.
 TICKET_SUBITEMS: dict[str, Callable[[Ctx, Ticket], QuerySet]] = {
@@ -1217,6 +1221,7 @@ TICKET_SUBITEMS: dict[str, Callable[[Ctx, Ticket], QuerySet]] = {
     "group_ticket": lambda ctx, t: TicketActor.objects.filter(ticket=t, group__isnull=False),
     "document_item": lambda ctx, t: access.visible_attachments(ctx.who, t),
     "document": lambda ctx, t: access.visible_attachments(ctx.who, t),
+    "ticket_ticket": ticket_links,
 }
 
 

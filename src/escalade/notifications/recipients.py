@@ -261,6 +261,12 @@ class Viewer:
         return True
 
 
+def _is_known_incident(ticket: Ticket) -> bool:
+    from escalade.links.models import KnownIncident
+
+    return KnownIncident.objects.filter(ticket_id=ticket.pk).exists()
+
+
 def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) -> list[Recipient]:
     """The people to mail about this change, each with the events they may be told about.
 
@@ -274,10 +280,21 @@ def resolve(ticket: Ticket, found: Sequence[Occurrence], author: User | None) ->
     audience = Audience(ticket)
     author_id = author.pk if author else None
     wanted: dict[int, list[Occurrence]] = {}
+    known_incident: bool | None = None
     for occurrence in found:
         enabled, kinds = chosen.get(occurrence.event, (False, []))
         if not enabled:
             continue
+        if occurrence.event == Event.FOLLOWUP:
+            # A known incident's followups reach its (many) requesters only when marked
+            # « diffusé »; a « diffusé » followup reaches every requester (escalade.links).
+            if occurrence.data.get("broadcast"):
+                kinds = [*kinds, RecipientKind.REQUESTERS]
+            else:
+                if known_incident is None:
+                    known_incident = _is_known_incident(ticket)
+                if known_incident:
+                    kinds = [k for k in kinds if k != RecipientKind.REQUESTERS]
         user_ids: set[int] = set()
         for kind in kinds:
             if kind == RecipientKind.VALIDATORS:

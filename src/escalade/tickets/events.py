@@ -36,6 +36,13 @@ class EventKind(models.TextChoices):
     LEVEL_REACHED = "level_reached"
     VALIDATION_REQUESTED = "validation_requested"
     VALIDATION_ANSWERED = "validation_answered"
+    LINK_ADDED = "link_added"
+    LINK_REMOVED = "link_removed"
+    SOLVED_WITH = "solved_with"
+    MERGED_INTO = "merged_into"
+    MERGED_FROM = "merged_from"
+    KNOWN_INCIDENT = "known_incident"
+    CONCERNED = "concerned"
 
 
 def _event(kind: EventKind, **data: Any) -> TicketEvent:
@@ -88,7 +95,11 @@ def actor_removed(actor: TicketActor) -> TicketEvent:
     return _event(EventKind.ACTOR_REMOVED, **_party(actor))
 
 
-def followup_added(followup_id: int, *, is_private: bool) -> TicketEvent:
+def followup_added(followup_id: int, *, is_private: bool, broadcast: bool = False) -> TicketEvent:
+    if broadcast:  # « diffusé »: reaches every requester (escalade.links)
+        return _event(
+            EventKind.FOLLOWUP_ADDED, followup=followup_id, is_private=False, broadcast=True
+        )
     return _event(EventKind.FOLLOWUP_ADDED, followup=followup_id, is_private=is_private)
 
 
@@ -182,3 +193,46 @@ def validation_answered(*, validation: int, status: int, global_status: int) -> 
         status=status,
         global_status=global_status,
     )
+
+
+# --- Tickets liés (escalade.links) ---------------------------------------------------------
+
+
+def link_added(*, other: int, link: int) -> TicketEvent:
+    """``link`` as read from this ticket (GLPI's codes: 1 lié, 2 doublon, 3 enfant, 4 parent)."""
+    return _event(EventKind.LINK_ADDED, other=other, link=link)
+
+
+def link_removed(*, other: int, link: int) -> TicketEvent:
+    return _event(EventKind.LINK_REMOVED, other=other, link=link)
+
+
+def solved_with(*, other: int, link: int, solution: int) -> TicketEvent:
+    """Solved because ``other`` was: this ticket is its duplicate (2) or child (3)."""
+    return _event(EventKind.SOLVED_WITH, other=other, link=link, solution=solution)
+
+
+def merged_into(*, other: int) -> TicketEvent:
+    return _event(EventKind.MERGED_INTO, other=other)
+
+
+def merged_from(
+    *, other: int, followups: int, tasks: int, attachments: int, actors: int
+) -> TicketEvent:
+    return _event(
+        EventKind.MERGED_FROM,
+        other=other,
+        followups=followups,
+        tasks=tasks,
+        attachments=attachments,
+        actors=actors,
+    )
+
+
+def known_incident(*, active: bool, category: int | None) -> TicketEvent:
+    return _event(EventKind.KNOWN_INCIDENT, active=active, category=category)
+
+
+def concerned(*, user: int) -> TicketEvent:
+    """« Je suis aussi concerné »: ``user`` joined the known incident as a requester."""
+    return _event(EventKind.CONCERNED, user=user)

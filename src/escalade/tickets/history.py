@@ -177,7 +177,22 @@ def describe(event: TicketEvent, names: Names) -> str:
         )
     if kind == EventKind.LEVEL_REACHED:
         return _("Niveau d'escalade atteint : %s") % data.get("name", "")
+    if kind in LINK_KINDS:
+        from escalade.links.texts import describe_link_event
+
+        return describe_link_event(event, names)
     return kind
+
+
+LINK_KINDS = {
+    EventKind.LINK_ADDED,
+    EventKind.LINK_REMOVED,
+    EventKind.SOLVED_WITH,
+    EventKind.MERGED_INTO,
+    EventKind.MERGED_FROM,
+    EventKind.KNOWN_INCIDENT,
+    EventKind.CONCERNED,
+}
 
 
 def history(who: Who, events: Iterable[TicketEvent]) -> list[Line]:

@@ -34,9 +34,13 @@ class Entry:
 
 def entries(ticket: Ticket) -> list[Entry]:
     at_creation = [EventKind.CREATED, EventKind.RULE_APPLIED, EventKind.ACTOR_ADDED]
+    linked = [EventKind.SOLVED_WITH, EventKind.MERGED_INTO, EventKind.MERGED_FROM]
+    linked += [EventKind.CONCERNED]
     events = list(
         ticket.events.filter(
-            Q(kind=EventKind.ESCALATED) | Q(kind__in=at_creation, created_at=ticket.opened_at)
+            Q(kind=EventKind.ESCALATED)
+            | Q(kind__in=linked)
+            | Q(kind__in=at_creation, created_at=ticket.opened_at)
         )
         .select_related("actor")
         .order_by("created_at", "pk")
@@ -65,6 +69,10 @@ def entries(ticket: Ticket) -> list[Entry]:
             by = str(e.actor) if e.actor else _("le système")
             text = _("Transmis à %(group)s par %(who)s") % {"group": name, "who": by}
             found.append(Entry("escalated", e.created_at, e.pk, text, e.actor))
+        elif e.kind in linked:
+            from escalade.links.texts import thread_text
+
+            found.append(Entry("linked", e.created_at, e.pk, thread_text(e), e.actor))
     routed = _routing(ticket, events, groups, users, category_id)
     if routed is not None:
         found.append(routed)

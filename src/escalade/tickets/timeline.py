@@ -20,12 +20,12 @@ from escalade.tickets.models import Attachment, Ticket
 
 # What was written (the API's timeline); the page adds what happened.
 WRITTEN = frozenset({"followup", "task", "solution", "document"})
-EVERYTHING = WRITTEN | {"status", "routed", "escalated"}
+EVERYTHING = WRITTEN | {"status", "routed", "escalated", "linked"}
 
 # Among items at the same instant: how the ticket was routed or escalated comes first,
 # then what was written, then the status it led to.
 _ORDER = {"routed": -2, "escalated": -1, "followup": 0, "task": 1, "document": 2}
-_ORDER |= {"solution": 3, "status": 4}
+_ORDER |= {"solution": 3, "status": 4, "linked": 5}
 
 
 @dataclass
@@ -69,7 +69,7 @@ def build(who: Who, ticket: Ticket, *, kinds: Collection[str] = EVERYTHING) -> T
     if "status" in kinds:
         statuses = ticket.events.filter(kind="status_changed").select_related("actor")
         items += [TimelineItem("status", e.created_at, e) for e in statuses]
-    if {"routed", "escalated"} & set(kinds):
+    if {"routed", "escalated", "linked"} & set(kinds):
         items += [TimelineItem(e.kind, e.at, e) for e in thread.entries(ticket) if e.kind in kinds]
     items.sort(key=lambda i: (i.at, _ORDER[i.kind], i.obj.pk))
     return Timeline(items, attachments)

@@ -971,11 +971,13 @@ def add_followup(
     status: int | None = None,
     attachments: Sequence[Upload] = (),
     source: str = Source.HELPDESK,
+    broadcast: bool = False,
 ) -> Followup | Solution:
     """Add a Suivi, optionally setting a status at the same time ("Ajouter" › "Résolu").
 
     With status Résolu the text becomes the ticket's Solution. A requester's
-    followup on a Pending or Solved ticket reopens it, as in GLPI.
+    followup on a Pending or Solved ticket reopens it, as in GLPI. ``broadcast``
+    (« diffusé », escalade.links): a public followup mailed to every requester.
     """
     target = _optional_status(status)
     checked = [check(u) for u in attachments]
@@ -997,6 +999,14 @@ def add_followup(
             if is_private:
                 raise InvalidInput(_("Une solution ne peut pas être privée."), field="is_private")
             return _solve(change, html, checked)
+        if broadcast:
+            from escalade.links.access import can_broadcast
+
+            if is_private:
+                raise InvalidInput(
+                    _("Un suivi diffusé ne peut pas être privé."), field="is_private"
+                )
+            _require(can_broadcast(by, t), _("Vous ne pouvez pas diffuser de suivi sur ce ticket."))
         followup = Followup.objects.create(
             ticket=t,
             author=change.user,
@@ -1006,7 +1016,9 @@ def add_followup(
             created_at=change.now,
             updated_at=change.now,
         )
-        change.record(events.followup_added(followup.pk, is_private=is_private))
+        change.record(
+            events.followup_added(followup.pk, is_private=is_private, broadcast=broadcast)
+        )
         _store_attachments(change, checked, followup=followup)
         if target is not None:
             _change_status_within(change, target)
@@ -1227,6 +1239,10 @@ def _solve(change: Change, html: str, checked: Sequence[CheckedUpload]) -> Solut
         solution.save(update_fields=["status", "decided_at"])
         change.record(events.solution_approved(solution.pk))
         _set_status(change, Status.CLOSED)
+    # Its open duplicates and children get the same solution, in this transaction.
+    from escalade.links.workflow import solve_linked
+
+    solve_linked(change, html)
     return solution
 
 
