@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "escalade.validations",
     "escalade.demo",
     "escalade.links",
+    "escalade.bulk",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

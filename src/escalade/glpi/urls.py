@@ -7,6 +7,7 @@ trailing and doubled slashes are tolerated, as GLPI's clients expect.
 
 from django.urls import re_path
 
+from escalade.bulk import glpi as bulk_glpi
 from escalade.glpi import views
 
 app_name = "glpi"
@@ -37,6 +38,24 @@ urlpatterns = [
         name="list_search_options",
     ),
     re_path(rf"^[/]+search/+{_TYPE}/*$", views.search_items, name="search"),
+    re_path(
+        rf"^[/]+getMassiveActions/+{_TYPE}/*$", bulk_glpi.massive_actions, name="massive_actions"
+    ),
+    re_path(
+        rf"^[/]+getMassiveActions/+{_TYPE}/+{_ID}/*$",
+        bulk_glpi.massive_actions,
+        name="massive_actions_item",
+    ),
+    re_path(
+        rf"^[/]+getMassiveActionParameters/+{_TYPE}/+(?P<key>[A-Za-z_]+:[A-Za-z_]+)/*$",
+        bulk_glpi.massive_action_parameters,
+        name="massive_action_parameters",
+    ),
+    re_path(
+        rf"^[/]+applyMassiveAction/+{_TYPE}/+(?P<key>[A-Za-z_]+:[A-Za-z_]+)/*$",
+        bulk_glpi.apply_massive_action,
+        name="apply_massive_action",
+    ),
     re_path(rf"^[/]+{_TYPE}/*$", views.collection, name="collection"),
     re_path(rf"^[/]+{_TYPE}/+{_ID}/*$", views.element, name="element"),
     re_path(rf"^[/]+{_TYPE}/+{_ID}/+(?P<sub>[A-Za-z_]+)/*$", views.sub_items, name="sub_items"),

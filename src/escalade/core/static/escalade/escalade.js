@@ -94,3 +94,13 @@
   document.addEventListener("htmx:afterSwap", function (event) { files(event.target); });
   document.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
 })();
+
+// « Tout sélectionner » (actions massives): checks or unchecks every row of the list.
+document.addEventListener("change", function (event) {
+  var box = event.target;
+  if (!box.matches || !box.matches("input[data-select-all]")) return;
+  var name = box.getAttribute("data-select-all");
+  document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (row) {
+    row.checked = box.checked;
+  });
+});
