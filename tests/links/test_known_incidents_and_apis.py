@@ -67,6 +67,15 @@ def test_known_incident_banner_join_and_broadcast(client_as, demo, chef, referen
     assert chef_client.post(f"/tickets/{incident.pk}/incident-en-cours/retirer/").status_code == 403
 
 
+def test_an_incident_out_of_the_school_s_reach_is_not_offered(client_as, demo, chef, referent):
+    julie = as_(demo, "referent2.lsu")
+    incident = open_lsu_ticket(demo, julie)  # in the académie: schools do not see it
+    row = links.mark_known_incident(incident, by=referent)
+    chef_client = client_as("chef.etab")
+    assert "Je suis aussi concerné" not in chef_client.get("/tickets/nouveau/").content.decode()
+    assert chef_client.post(f"/incidents-en-cours/{row.pk}/concerne/").status_code == 404
+
+
 def test_someone_else_cannot_join_a_known_incident(demo, chef, referent, outsider, client_as):
     incident = open_lsu_ticket(demo, chef)
     row = links.mark_known_incident(incident, by=referent)

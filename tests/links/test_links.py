@@ -221,3 +221,19 @@ def test_the_ticket_page_costs_the_same_with_one_link_or_five(
     with django_assert_max_num_queries(len(first.captured_queries)):
         page = client.get(f"/tickets/{parent.pk}/")
     assert page.content.decode().count("<span>Parent de</span>") == 5
+
+
+def test_the_side_panel_asks_too_before_closing_a_parent(client_as, demo, three, referent):
+    a, _b, c, _ = three
+    links.add_link(c, by=referent, other=a, link=LinkKind.SON_OF)
+    client = client_as("referent.lsu", "Référent fonctionnel")
+    form = client.get(f"/tickets/{a.pk}/").context["forms"]["update"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["status"] = str(Status.CLOSED)
+    asked = client.post(f"/tickets/{a.pk}/modifier/", data)
+    assert asked.status_code == 200 and "Clore quand même" in asked.content.decode()
+    a.refresh_from_db()
+    assert a.status != Status.CLOSED
+    client.post(f"/tickets/{a.pk}/clore/", {"confirm": "1"})
+    a.refresh_from_db()
+    assert a.status == Status.CLOSED

@@ -62,8 +62,8 @@ def can_broadcast(who: Who | None, ticket: Ticket) -> bool:
 
 
 def known_incidents_for(who: Who, *, category_id: int | None = None) -> list[KnownIncident]:
-    """The open known incidents that concern ``who``'s active entities (two queries),
-    those of ``category_id`` only when given."""
+    """The open known incidents that concern ``who``'s active entities and whose ticket is
+    in their reach (two queries), those of ``category_id`` only when given."""
     if not access.can_create(who):
         return []
     rows = (
@@ -80,6 +80,11 @@ def known_incidents_for(who: Who, *, category_id: int | None = None) -> list[Kno
     paths = list(Entity.objects.filter(pk__in=who.entity_ids).values_list("pk", "path"))
     kept = []
     for row in found:
+        if row.ticket.entity_id not in who.entity_ids:
+            # Joining must let them follow it: a ticket outside their entities would stay
+            # out of their sight and their mails (as in GLPI, a school does not see its
+            # académie's tickets).
+            continue
         for entity in row.entities.all():
             if any(
                 pk == entity.pk or (row.is_recursive and path.startswith(entity.path))

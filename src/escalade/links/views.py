@@ -102,6 +102,18 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def confirm_closing(request: HttpRequest, pk: int) -> HttpResponse | None:
+    """The side panel asks « Clos » for a parent with open children: the confirmation page
+    instead (nothing saved yet); None when there is nothing to confirm."""
+    who: Who = request.who  # type: ignore[attr-defined]
+    ticket = access.get_ticket_for(who, pk)
+    children = workflow.open_children(ticket)
+    if not children or request.POST.get("confirm") == "1":
+        return None
+    context = {"ticket": ticket, "children": children}
+    return render(request, "links/close_confirm.html", context)
+
+
 @require_POST
 @who_required
 def merge(request: HttpRequest, pk: int) -> HttpResponse:

@@ -591,7 +591,14 @@ def _with(form_class: Callable[..., Any]) -> Callable[..., Any]:
 @require_POST
 @who_required
 def ticket_update(request: WhoRequest, pk: int) -> HttpResponse:
-    """The side panel's one save: status and fields together, or nothing."""
+    """The side panel's one save: status and fields together, or nothing. Closing a
+    parent whose children are still open asks first (escalade.links)."""
+    if request.POST.get("status") == str(Status.CLOSED):
+        from escalade.links.views import confirm_closing
+
+        asked = confirm_closing(request, pk)
+        if asked is not None:
+            return asked
     return _act(
         request,
         pk,
