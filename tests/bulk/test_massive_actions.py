@@ -212,3 +212,36 @@ def test_massive_actions_through_glpi_api(glpi_as, demo, mixed, outsider, refere
     hidden = stranger.get(f"getMassiveActions/Ticket/{mine[4].pk}")
     missing = stranger.get("getMassiveActions/Ticket/999999")
     assert hidden.status_code == missing.status_code == 404 and hidden.json() == missing.json()
+
+
+@pytest.mark.parametrize(
+    ("login", "profile", "summary"),
+    [
+        ("chef.etab", None, "0 faits, 2 refusés (droits)"),
+        ("referent.lsu", "Référent fonctionnel", "2 faits, 0 refusés (droits)"),
+        ("tech.bai", None, "0 faits, 2 refusés (droits)"),  # a Technicien may not assign
+    ],
+)
+def test_assigning_per_persona(api_as, demo, mixed, outsider, login, profile, summary):
+    mine, _theirs = mixed
+    create_token(outsider.user, "test", key="tech.bzh-token")
+    bai = SupportGroup.objects.get(name="DSI-BAI")
+    body = {"action": "assign", "party": f"g{bai.pk}", "ids": [mine[0].pk, mine[1].pk]}
+    answer = api_as(login, profile).post("/api/v1/tickets/massive-actions/", body, format="json")
+    assert answer.json()["summary"] == summary
+    assigned = TicketActor.objects.filter(role=Role.ASSIGNED, group=bai, ticket__in=mine[:2])
+    assert assigned.count() == (2 if login == "referent.lsu" else 0)
+
+
+def test_someone_else_names_neither_the_tickets_nor_the_group(api_as, demo, mixed, outsider):
+    mine, _theirs = mixed
+    create_token(outsider.user, "test", key="tech.bzh-token")
+    stranger = api_as("tech.bzh")
+    bai = SupportGroup.objects.get(name="DSI-BAI")
+    body = {"action": "assign", "party": f"g{bai.pk}", "ids": [mine[0].pk]}
+    answer = stranger.post("/api/v1/tickets/massive-actions/", body, format="json")
+    assert answer.status_code == 400 and answer.json()["field"] == "party"  # not found
+    body = {"action": "urgency", "urgency": 1, "ids": [mine[0].pk, 999999]}
+    answer = stranger.post("/api/v1/tickets/massive-actions/", body, format="json")
+    assert answer.json()["refused"] == [mine[0].pk, 999999]
+    assert not TicketActor.objects.filter(group=bai, ticket=mine[0]).exists()

@@ -203,3 +203,16 @@ def test_ticket_ticket_through_glpi_api(glpi_as, demo, chef, outsider):
     assert stranger.delete(f"Ticket_Ticket/{link_id}").status_code == 404
     assert referent.delete(f"Ticket_Ticket/{link_id}").status_code == 200
     assert not TicketLink.objects.filter(pk=link_id).exists()
+
+
+def test_solving_through_glpi_solves_the_duplicate(glpi_as, demo, chef, referent):
+    a = open_lsu_ticket(demo, chef, title="A")
+    b = open_lsu_ticket(demo, chef, title="B")
+    links.add_link(b, by=referent, other=a, link=LinkKind.DUPLICATE_WITH)
+    api = glpi_as("referent.lsu", "Référent fonctionnel")
+    solved = api.post(
+        "ITILSolution", {"input": {"itemtype": "Ticket", "items_id": a.pk, "content": "Réglé"}}
+    )
+    assert solved.status_code == 201, solved.content
+    b.refresh_from_db()
+    assert b.status == Status.SOLVED and b.solutions.get().content == "<p>Réglé</p>"
