@@ -889,12 +889,18 @@ class DocumentItem(ItemType):
 class DocumentItemItem(DocumentItem):
     name = "Document_Item"
 
+    def prepare(self, queryset: QuerySet) -> QuerySet:
+        return super().prepare(queryset).prefetch_related("validation_links")
+
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
+        # A document sent with a validation request is GLPI's Document_Item of the
+        # TicketValidation (the first one, for a request to a group).
+        links = list(a.validation_links.all())  # type: ignore[attr-defined]
         return defaults("Document_Item") | {
             "id": a.pk,
             "documents_id": a.pk,
-            "items_id": a.ticket_id,
-            "itemtype": "Ticket",
+            "items_id": links[0].validation_id if links else a.ticket_id,
+            "itemtype": "TicketValidation" if links else "Ticket",
             "entities_id": a.ticket.entity_id,
             "is_recursive": 0,
             "date_mod": date(a.created_at),

@@ -596,6 +596,10 @@ class RuleActionKind(models.TextChoices):
     SET_URGENCY = "set_urgency", _("Assigner l'urgence")
     SET_TYPE = "set_type", _("Assigner le type")
     SET_SLM = "set_slm", _("Assigner le niveau de service (SLM)")  # read by escalade.slas
+    # GLPI's actions of the same names (escalade.validations asks once the ticket exists).
+    VALIDATE_USER = "users_id_validate", _("Demander une validation à l'utilisateur")
+    VALIDATE_GROUP = "groups_id_validate", _("Demander une validation au groupe")
+    VALIDATION_PERCENT = "validation_percent", _("Validation : seuil minimal (0, 50, 100 %)")
     STOP = "stop", _("Ne pas évaluer les règles suivantes")
 
 

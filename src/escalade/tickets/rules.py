@@ -68,6 +68,9 @@ class RoutingDraft:
     assign_user_ids: list[int] = field(default_factory=list)
     observer_group_ids: list[int] = field(default_factory=list)
     observer_user_ids: list[int] = field(default_factory=list)
+    validation_user_ids: list[int] = field(default_factory=list)
+    validation_group_ids: list[int] = field(default_factory=list)
+    validation_percent: int | None = None
     applied_rules: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -110,6 +113,8 @@ def validate_action(kind: str, value: str) -> None:
         raise ValidationError({"value": _("L'urgence va de 1 à 5.")})
     if kind == RuleActionKind.SET_TYPE and number not in TicketType.values:
         raise ValidationError({"value": _("Type : 1 (Incident) ou 2 (Demande).")})
+    if kind == RuleActionKind.VALIDATION_PERCENT and number not in (0, 50, 100):
+        raise ValidationError({"value": _("Seuil de validation : 0, 50 ou 100.")})
 
 
 # --- Evaluation ----------------------------------------------------------------
@@ -261,4 +266,10 @@ def _apply_actions(rule: Rule, draft: RoutingDraft) -> bool:
             draft.urgency = value
         elif kind == RuleActionKind.SET_TYPE and value in TicketType.values:
             draft.type = value
+        elif kind == RuleActionKind.VALIDATE_USER and value not in draft.validation_user_ids:
+            draft.validation_user_ids.append(value)
+        elif kind == RuleActionKind.VALIDATE_GROUP and value not in draft.validation_group_ids:
+            draft.validation_group_ids.append(value)
+        elif kind == RuleActionKind.VALIDATION_PERCENT and value in (0, 50, 100):
+            draft.validation_percent = value
     return stop

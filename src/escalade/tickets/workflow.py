@@ -516,6 +516,15 @@ def create_ticket(
                     _add_actor(change, Role.ASSIGNED, user=category.user_in_charge)
             _store_attachments(change, checked)
             _commit(change)  # the same end as every other change: save, events, outbox
+            if draft.validation_user_ids or draft.validation_group_ids:
+                from escalade.validations.workflow import request_from_rules
+
+                request_from_rules(
+                    ticket,
+                    user_ids=draft.validation_user_ids,
+                    group_ids=draft.validation_group_ids,
+                    threshold=draft.validation_percent,
+                )
     except BaseException:
         _discard_files(change)
         raise

@@ -7,11 +7,21 @@ from typing import Any
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from escalade.core.drf import JSONBodyParser
 from escalade.tickets import access
-from escalade.tickets.api import CONTEXT_HEADERS, ERRORS, WITH_ID, WRITE_ERRORS, ApiView, _many
+from escalade.tickets.api import (
+    CONTEXT_HEADERS,
+    ERRORS,
+    WITH_ID,
+    WRITE_ERRORS,
+    ApiView,
+    _many,
+)
+from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import TicketNotFound
 from escalade.validations import workflow
 from escalade.validations.access import visible_validations
@@ -31,6 +41,12 @@ class ValidationSerializer(serializers.Serializer):
     comment_validation = serializers.CharField(help_text=_("HTML nettoyé."))
     submission_date = serializers.DateTimeField()
     validation_date = serializers.DateTimeField(allow_null=True)
+    documents = serializers.SerializerMethodField(
+        help_text=_("Les documents joints à la demande (GET /api/v1/attachments/{id}/).")
+    )
+
+    def get_documents(self, row: TicketValidation) -> list[int]:
+        return [link.attachment_id for link in row.document_links.all()]
 
 
 class ValidationRequestSerializer(serializers.Serializer):
@@ -41,6 +57,12 @@ class ValidationRequestSerializer(serializers.Serializer):
         choices=Threshold.choices,
         default=Threshold.ANY,
         help_text=_("0 : une réponse suffit ; 50 ; 100 : toutes les approbations."),
+    )
+    attachments = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        max_length=workflow.MAX_DOCUMENTS,
+        help_text=_("Documents joints (multipart/form-data)."),
     )
 
 
@@ -59,7 +81,13 @@ def _out(rows: Any) -> list[dict[str, Any]]:
     return ValidationSerializer(rows, many=True).data  # type: ignore[return-value]
 
 
+def _with_documents(rows: Any) -> Any:
+    return rows.prefetch_related("document_links")
+
+
 class TicketValidations(ApiView):
+    parser_classes = [JSONBodyParser, MultiPartParser]
+
     @extend_schema(
         operation_id="tickets_validations_list",
         parameters=WITH_ID,
@@ -68,11 +96,14 @@ class TicketValidations(ApiView):
     )
     def get(self, request: Request, pk: int) -> Response:
         ticket = self.ticket(pk)
-        return Response(_out(TicketValidation.objects.filter(ticket=ticket)))
+        return Response(_out(_with_documents(TicketValidation.objects.filter(ticket=ticket))))
 
     @extend_schema(
         operation_id="tickets_validations_request",
-        request=ValidationRequestSerializer,
+        request={
+            "application/json": ValidationRequestSerializer,
+            "multipart/form-data": ValidationRequestSerializer,
+        },
         parameters=WITH_ID,
         responses={201: ValidationSerializer(many=True), **WRITE_ERRORS},
         summary="Demander une validation à des utilisateurs ou aux membres de groupes",
@@ -80,7 +111,13 @@ class TicketValidations(ApiView):
     def post(self, request: Request, pk: int) -> Response:
         who = self.who()
         ticket = self.ticket(pk)
-        data = self.valid(ValidationRequestSerializer, request.data)
+        raw: Any = request.data
+        if hasattr(raw, "getlist"):  # multipart: lists under repeated names
+            raw = {
+                **raw.dict(),
+                **{k: raw.getlist(k) for k in ("users", "groups", "attachments") if k in raw},
+            }
+        data = self.valid(ValidationRequestSerializer, raw)
         users = _many(
             access.visible_users(who), data.get("users"), "users", _("Utilisateur introuvable.")
         )
@@ -94,8 +131,12 @@ class TicketValidations(ApiView):
             groups=groups,
             comment=data["comment"],
             threshold=int(data["validation_percent"]),
+            attachments=[Upload.from_file(f, name=f.name) for f in data.get("attachments", [])],
         )
-        return Response(_out(rows), status=201)
+        ids = [r.pk for r in rows]
+        return Response(
+            _out(_with_documents(TicketValidation.objects.filter(pk__in=ids))), status=201
+        )
 
 
 class MyValidations(ApiView):
@@ -107,9 +148,11 @@ class MyValidations(ApiView):
     )
     def get(self, request: Request) -> Response:
         who = self.who()
-        rows = TicketValidation.objects.filter(
-            validator=who.user, status=ValidationStatus.WAITING
-        ).order_by("submission_date", "pk")
+        rows = _with_documents(
+            TicketValidation.objects.filter(
+                validator=who.user, status=ValidationStatus.WAITING
+            ).order_by("submission_date", "pk")
+        )
         return Response(_out(rows))
 
 

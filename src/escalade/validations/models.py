@@ -86,3 +86,29 @@ def global_status(statuses: list[int], threshold: int) -> int:
     elif refused > 0:
         return ValidationStatus.REFUSED
     return ValidationStatus.WAITING
+
+
+class ValidationDocument(models.Model):
+    """A document sent with a validation request: GLPI's Document_Item whose itemtype is
+    TicketValidation. The file is an ordinary ``Attachment`` of the ticket (stored, checked
+    and downloaded as the others); a group request links it to every member's row."""
+
+    validation = models.ForeignKey(
+        TicketValidation, on_delete=models.CASCADE, related_name="document_links"
+    )
+    attachment = models.ForeignKey(
+        "tickets.Attachment", on_delete=models.CASCADE, related_name="validation_links"
+    )
+
+    class Meta:
+        verbose_name = _("document de validation")
+        verbose_name_plural = _("documents de validation")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["validation", "attachment"], name="validation_document_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.validation_id} — {self.attachment_id}"

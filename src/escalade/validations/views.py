@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from escalade.accounts.who import build_who
 from escalade.core.views import WhoRequest, who_required
 from escalade.tickets import access
+from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.validations import links, workflow
 from escalade.validations.models import TicketValidation, ValidationStatus
@@ -26,6 +27,7 @@ def to_validate(request: WhoRequest) -> HttpResponse:
     rows = (
         TicketValidation.objects.filter(validator=who.user, status=ValidationStatus.WAITING)
         .select_related("ticket", "requester")
+        .prefetch_related("document_links__attachment")
         .order_by("submission_date", "pk")
     )
     items = [
@@ -51,6 +53,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return _invalid(request)
     validation = (
         TicketValidation.objects.select_related("ticket", "validator", "requester")
+        .prefetch_related("document_links__attachment")
         .filter(pk=data["v"], validator_id=data["u"])
         .first()
     )
@@ -89,12 +92,16 @@ def request_validation(request: WhoRequest, pk: int) -> HttpResponse:
         threshold = int(request.POST.get("validation_percent", "0"))
         if user is None:
             raise InvalidInput(_("Utilisateur introuvable : %s") % username, field="username")
+        files = request.FILES.getlist("attachments")
+        if len(files) > workflow.MAX_DOCUMENTS:
+            raise InvalidInput(_("Trop de documents."), field="attachments")
         workflow.request_validation(
             ticket,
             by=who,
             users=[user],
             comment=request.POST.get("comment", ""),
             threshold=threshold,
+            attachments=[Upload.from_file(f, name=f.name) for f in files],
         )
     except ValueError:
         messages.error(request, _("Seuil de validation inconnu."))

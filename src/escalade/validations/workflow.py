@@ -10,17 +10,20 @@ from django.utils.translation import gettext as _
 from escalade.accounts.models import Membership, SupportGroup, User
 from escalade.accounts.who import Who
 from escalade.tickets import access, events, richtext
+from escalade.tickets.attachments import Upload, check
 from escalade.tickets.errors import Conflict, Forbidden, InvalidInput
 from escalade.tickets.models import Ticket
-from escalade.tickets.workflow import _changing, _not_closed
+from escalade.tickets.workflow import _changing, _not_closed, _store_attachments
 from escalade.validations.models import (
     Threshold,
     TicketValidation,
+    ValidationDocument,
     ValidationStatus,
     global_status,
 )
 
 COMMENT_MAX = 10_000
+MAX_DOCUMENTS = 10
 
 
 def _comment(text: str, *, field: str, required: bool = False) -> str:
@@ -40,22 +43,30 @@ def request_validation(
     groups: Sequence[SupportGroup] = (),
     comment: str = "",
     threshold: int = Threshold.ANY,
+    attachments: Sequence[Upload] = (),
 ) -> list[TicketValidation]:
-    """Ask users, or every member of groups, to approve the ticket."""
+    """Ask users, or every member of groups, to approve the ticket, with documents
+    (stored as the ticket's attachments, linked to each request as GLPI's Document_Item)."""
     if int(threshold) not in Threshold.values:
         raise InvalidInput(_("Seuil de validation inconnu."), field="validation_percent")
     if not users and not groups:
         raise InvalidInput(_("Choisissez au moins un valideur."), field="users")
+    if len(attachments) > MAX_DOCUMENTS:
+        raise InvalidInput(
+            _("%(n)d documents au plus.") % {"n": MAX_DOCUMENTS}, field="attachments"
+        )
     html = _comment(comment, field="comment_submission")
+    checked = [check(u) for u in attachments]
     created: list[TicketValidation] = []
     with _changing(ticket, by) as change:
         t = change.ticket
         _not_closed(t)
         if by is not None and not access.can_update(by, t):
             raise Forbidden(_("Vous ne pouvez pas demander de validation pour ce ticket."))
-        wanted: dict[int, SupportGroup | None] = {u.pk: None for u in users}
+        wanted: dict[int, SupportGroup | None] = {u.pk: None for u in users if u.is_active}
         for group in groups:
-            for user_id in Membership.objects.filter(group=group).values_list("user_id", flat=True):
+            members = Membership.objects.filter(group=group, user__is_active=True)
+            for user_id in members.values_list("user_id", flat=True):
                 wanted.setdefault(user_id, group)
         waiting = set(
             TicketValidation.objects.filter(
@@ -77,6 +88,11 @@ def request_validation(
             )
         if not created:
             return []
+        if checked:
+            stored = _store_attachments(change, checked)
+            ValidationDocument.objects.bulk_create(
+                ValidationDocument(validation=v, attachment=a) for v in created for a in stored
+            )
         t.validation_percent = int(threshold)
         t.global_validation = _global(t)
         change.record(
@@ -121,3 +137,20 @@ def answer_validation(
 def _global(ticket: Ticket) -> int:
     statuses = list(TicketValidation.objects.filter(ticket=ticket).values_list("status", flat=True))
     return global_status(statuses, ticket.validation_percent)
+
+
+def request_from_rules(
+    ticket: Ticket, *, user_ids: Sequence[int], group_ids: Sequence[int], threshold: int | None
+) -> list[TicketValidation]:
+    """GLPI's rule actions ``users_id_validate``, ``groups_id_validate`` and
+    ``validation_percent``, applied by the system once the new ticket is stored (in the
+    creation's transaction): the validators get the usual mail with their links."""
+    users = list(User.objects.filter(pk__in=user_ids, is_active=True))
+    groups = list(SupportGroup.objects.filter(pk__in=group_ids))
+    if not users and not groups:
+        return []
+    value = threshold if threshold in Threshold.values else Threshold.ANY
+    try:
+        return request_validation(ticket, by=None, users=users, groups=groups, threshold=value)
+    except InvalidInput:  # a group without members: nobody to ask
+        return []

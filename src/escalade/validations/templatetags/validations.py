@@ -17,7 +17,9 @@ register = template.Library()
 def ticket_validations(ticket: Ticket, who: Who | None) -> dict[str, Any]:
     """The ticket's validations (one query); the validator's own links to answer."""
     rows = list(
-        TicketValidation.objects.filter(ticket=ticket).select_related("validator", "requester")
+        TicketValidation.objects.filter(ticket=ticket)
+        .select_related("validator", "requester")
+        .prefetch_related("document_links__attachment")
     )
     user_id = who.user.pk if who else None
     items = []
