@@ -34,6 +34,7 @@ JOBS: list[Job] = [
     Job("escalade.satisfaction.tasks.open_due_surveys", timedelta(minutes=15)),
     Job("escalade.stats.tasks.send_monthly_reports", timedelta(hours=6)),
     Job("escalade.slas.tasks.fire_due_levels", timedelta(minutes=1)),
+    Job("escalade.stats.tasks.refresh_timings", timedelta(minutes=1)),
 ]
 
 

@@ -147,6 +147,24 @@ def read_log(ticket: Ticket, pending: Sequence[TicketEvent] = ()) -> Log:
             .values_list("created_at", "kind", "data")
         )
     rows += [(e.created_at, e.kind, e.data or {}) for e in pending if e.kind in RELEVANT]
+    return log_from_rows(rows)
+
+
+def read_logs(ticket_ids: Sequence[int]) -> dict[int, Log]:
+    """The logs of many tickets in one query (the statistics' worker)."""
+    rows: dict[int, list[tuple[datetime, str, dict[str, Any]]]] = {pk: [] for pk in ticket_ids}
+    events = (
+        TicketEvent.objects.filter(ticket_id__in=ticket_ids, kind__in=RELEVANT)
+        .order_by("ticket_id", "created_at", "pk")
+        .values_list("ticket_id", "created_at", "kind", "data")
+    )
+    for ticket_id, at, kind, data in events:
+        rows[ticket_id].append((at, kind, data or {}))
+    return {pk: log_from_rows(found) for pk, found in rows.items()}
+
+
+def log_from_rows(rows: Sequence[tuple[datetime, str, dict[str, Any]]]) -> Log:
+    """A ticket's log from its relevant events (instant, kind, data), in order."""
     log = Log()
     for at, kind, data in rows:
         if kind == EventKind.CREATED:
@@ -185,6 +203,47 @@ def _calendar_of(level: ServiceTarget, cache: dict[int, clock.WorkCalendar]) -> 
     if key not in cache:
         cache[key] = work_calendar(calendar)
     return cache[key]
+
+
+@dataclass(frozen=True)
+class Worked:
+    """A ticket's time to own and to solve in working time (its SLA's calendar, the
+    pauses « En attente » removed), in seconds; None while not reached."""
+
+    own_seconds: int | None
+    solve_seconds: int | None
+
+
+def _stat_calendar(
+    levels: Sequence[ServiceTarget | None], cache: dict[int, clock.WorkCalendar]
+) -> clock.WorkCalendar:
+    for level in levels:
+        if level is not None:
+            return _calendar_of(level, cache)
+    if 0 not in cache:
+        cache[0] = work_calendar(None)
+    return cache[0]
+
+
+def worked(ticket: Ticket, log: Log, cache: dict[int, clock.WorkCalendar] | None = None) -> Worked:
+    """The same arithmetic as the due dates (``clock.working_seconds`` over the log's
+    pauses): to own with the time-to-own SLA's calendar, to solve with the resolution
+    one's (the other one, else 24/7, when the ticket has only one or none)."""
+    cache = {} if cache is None else cache
+    pauses = log.pauses()
+
+    def spent(levels: Sequence[ServiceTarget | None], until: datetime | None) -> int | None:
+        if until is None or until < ticket.opened_at:
+            return None
+        cal = _stat_calendar(levels, cache)
+        before = [p for p in pauses if p.start < until]
+        return clock.working_seconds(cal, ticket.opened_at, until, before)
+
+    tto, ttr = ticket.sla_tto, ticket.sla_ttr
+    return Worked(
+        own_seconds=spent((tto, ttr), log.owned_at),
+        solve_seconds=spent((ttr, tto), log.solved_at),
+    )
 
 
 def compute(ticket: Ticket, log: Log) -> list[Computed]:

@@ -31,6 +31,20 @@ class DurationSerializer(serializers.Serializer):
     p90_hours = serializers.FloatField(allow_null=True)
 
 
+class WorkingDurationSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    median_minutes = serializers.FloatField(allow_null=True)
+    p90_minutes = serializers.FloatField(allow_null=True)
+
+
+class LateSerializer(serializers.Serializer):
+    with_target = serializers.IntegerField(
+        help_text="Tickets ouverts sur la période qui ont cette échéance."
+    )
+    late = serializers.IntegerField(help_text="Ceux qui l'ont dépassée.")
+    share = serializers.FloatField(allow_null=True, help_text="late / with_target.")
+
+
 class BucketSerializer(serializers.Serializer):
     start = serializers.DateField()
     opened = serializers.IntegerField()
@@ -50,6 +64,14 @@ class StatsSerializer(serializers.Serializer):
     series = BucketSerializer(many=True)
     time_to_own = DurationSerializer()
     time_to_solve = DurationSerializer(help_text="Hors temps « En attente ».")
+    time_to_own_working = WorkingDurationSerializer(
+        help_text="En temps ouvré (calendrier du SLA du ticket), hors « En attente », minutes."
+    )
+    time_to_solve_working = WorkingDurationSerializer(
+        help_text="En temps ouvré (calendrier du SLA du ticket), hors « En attente », minutes."
+    )
+    late_to_own = LateSerializer(help_text="Échéance de prise en compte (TTO) dépassée.")
+    late_to_resolve = LateSerializer(help_text="Échéance de résolution (TTR) dépassée.")
     escalated = serializers.IntegerField()
     escalation_rate = serializers.FloatField(allow_null=True)
     escalations = serializers.ListField(child=serializers.DictField())
@@ -57,6 +79,10 @@ class StatsSerializer(serializers.Serializer):
     satisfaction = serializers.FloatField(allow_null=True, help_text="Moyenne sur 5.")
     top_entities = serializers.ListField(child=serializers.DictField())
     top_categories = serializers.ListField(child=serializers.DictField())
+
+
+def _late(late: queries.Late) -> dict[str, Any]:
+    return {"with_target": late.with_target, "late": late.late, "share": late.share}
 
 
 def as_data(report: queries.Report) -> dict[str, Any]:
@@ -72,6 +98,10 @@ def as_data(report: queries.Report) -> dict[str, Any]:
         "series": [b.__dict__ for b in report.series],
         "time_to_own": report.time_to_own.__dict__,
         "time_to_solve": report.time_to_solve.__dict__,
+        "time_to_own_working": report.own_working.__dict__,
+        "time_to_solve_working": report.solve_working.__dict__,
+        "late_to_own": _late(report.late_to_own),
+        "late_to_resolve": _late(report.late_to_resolve),
         "escalated": report.escalated,
         "escalation_rate": report.escalation_rate,
         "escalations": [{"from": a, "to": b, "count": n} for a, b, n in report.escalations],

@@ -13,6 +13,12 @@ Definitions (also on the page):
 - backlog at the end of a bucket: tickets opened before it and not yet solved then;
 - time to own: taking into account minus opening; time to solve: solving minus opening minus
   the time spent « En attente » (both in calendar time);
+- in working time (``TicketTiming``, filled by the worker with escalade.slas's clock): the
+  same two durations counted in the working slots of the ticket's SLA calendar (24/7 for a
+  ticket without one), the pauses « En attente » removed; to own ends when a person is
+  assigned (or the ticket solved), as for the SLA's time to own;
+- late: among the tickets opened in the period that have a due date, those that met it
+  after it, or have not met it and it has passed (unless the clock stopped before it);
 - escalation rate: the share of tickets opened in the period that were escalated;
 - satisfaction: answered surveys of the period, scores brought to a scale of 5.
 """
@@ -49,6 +55,7 @@ from escalade.accounts.who import Who
 from escalade.tickets import access
 from escalade.tickets.errors import Forbidden, InvalidInput
 from escalade.tickets.models import Category, Role, Ticket, TicketActor, TicketEvent
+from escalade.tickets.status import OPEN, Status
 
 MAX_DAYS = 731  # two years per report
 TOP = 10
@@ -105,6 +112,27 @@ class Duration:
 
 
 @dataclass
+class WorkingDuration:
+    """Working time (escalade.slas's calendars, pauses removed), in minutes."""
+
+    count: int
+    median_minutes: float | None
+    p90_minutes: float | None
+
+
+@dataclass
+class Late:
+    """Tickets past a due date, among those opened in the period that have one."""
+
+    with_target: int
+    late: int
+
+    @property
+    def share(self) -> float | None:
+        return self.late / self.with_target if self.with_target else None
+
+
+@dataclass
 class Report:
     filters: Filters
     opened: int
@@ -121,6 +149,10 @@ class Report:
     satisfaction: float | None  # average, out of 5
     top_entities: list[tuple[str, int]]
     top_categories: list[tuple[str, int]]
+    own_working: WorkingDuration = field(default_factory=lambda: WorkingDuration(0, None, None))
+    solve_working: WorkingDuration = field(default_factory=lambda: WorkingDuration(0, None, None))
+    late_to_own: Late = field(default_factory=lambda: Late(0, 0))
+    late_to_resolve: Late = field(default_factory=lambda: Late(0, 0))
     scope_label: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -226,6 +258,42 @@ def _duration(tickets: QuerySet[Ticket], since: str, until: str, minus_waiting: 
     return Duration(len(values), _percentile(values, 0.5), _percentile(values, 0.9))
 
 
+def _working(tickets: QuerySet[Ticket], column: str) -> WorkingDuration:
+    """Median and 90th percentile of ``timing__<column>`` (seconds), in minutes."""
+    value = f"timing__{column}"
+    rows = tickets.filter(**{f"{value}__isnull": False})
+    if connection.vendor == "postgresql":
+        found = rows.aggregate(
+            n=Count("pk"), median=_Percentile(F(value), 0.5), p90=_Percentile(F(value), 0.9)
+        )
+        minutes = {k: (v / 60 if v is not None else None) for k, v in found.items()}
+        return WorkingDuration(found["n"], minutes["median"], minutes["p90"])
+    values = sorted(s / 60 for s in rows.values_list(value, flat=True).iterator())
+    if not values:
+        return WorkingDuration(0, None, None)
+    return WorkingDuration(len(values), _percentile(values, 0.5), _percentile(values, 0.9))
+
+
+def late_q(due: str, met: str, now: dt.datetime) -> Q:
+    """Past its ``due`` date: met after it, or not met, passed, and the clock not stopped
+    before it (« En attente » since before the due date: the SLA page says « arrêtée »)."""
+    met_late = Q(**{f"{met}__isnull": False, f"{met}__gt": F(due)})
+    stopped = Q(status=Status.WAITING, waiting_since__isnull=False, waiting_since__lte=F(due))
+    passed = Q(**{f"{met}__isnull": True, f"{due}__lt": now, "status__in": OPEN}) & ~stopped
+    return Q(**{f"{due}__isnull": False}) & (met_late | passed)
+
+
+def _late(tickets: QuerySet[Ticket], now: dt.datetime) -> tuple[Late, Late]:
+    """Both counts in one query over the tickets opened in the period."""
+    found = tickets.aggregate(
+        tto=Count("pk", filter=Q(time_to_own__isnull=False)),
+        tto_late=Count("pk", filter=late_q("time_to_own", "owned_at", now)),
+        ttr=Count("pk", filter=Q(time_to_resolve__isnull=False)),
+        ttr_late=Count("pk", filter=late_q("time_to_resolve", "done_at", now)),
+    )
+    return Late(found["tto"], found["tto_late"]), Late(found["ttr"], found["ttr_late"])
+
+
 def _percentile(ordered: list[float], fraction: float) -> float:
     """Linear interpolation between the closest ranks, as PostgreSQL's percentile_cont."""
     position = (len(ordered) - 1) * fraction
@@ -289,6 +357,7 @@ def report(who: Who, f: Filters) -> Report:
     escalated = opened_qs.filter(Exists(ever_escalated)).count()
 
     answered, average = _satisfaction(tickets, start, end)
+    late_to_own, late_to_resolve = _late(opened_qs, timezone.now())
     return Report(
         filters=f,
         opened=opened,
@@ -305,6 +374,10 @@ def report(who: Who, f: Filters) -> Report:
         satisfaction=average,
         top_entities=_top(opened_qs, "entity__full_name"),
         top_categories=_top(opened_qs.filter(category__isnull=False), "category__full_name"),
+        own_working=_working(opened_qs, "own_seconds"),
+        solve_working=_working(within("done_at"), "solve_seconds"),
+        late_to_own=late_to_own,
+        late_to_resolve=late_to_resolve,
         scope_label=_scope_label(who, f),
     )
 

@@ -69,6 +69,14 @@ def statistics_page(request: WhoRequest) -> HttpResponse:
             [b.backlog for b in report.series],
         )
         context["export_query"] = request.GET.urlencode()
+        context["own_working"] = [
+            working_text(report.own_working.median_minutes),
+            working_text(report.own_working.p90_minutes),
+        ]
+        context["solve_working"] = [
+            working_text(report.solve_working.median_minutes),
+            working_text(report.solve_working.p90_minutes),
+        ]
     return render(request, "stats/statistics.html", context, status=status)
 
 
@@ -98,6 +106,21 @@ def _hours(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
+def _minutes(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}"
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.1f}"
+
+
+def working_text(minutes: float | None) -> str:
+    """« 2 h 05 min » of working time, for the page."""
+    from escalade.slas.templatetags.slas import working_duration
+
+    return "—" if minutes is None else working_duration(round(minutes * 60))
+
+
 def summary(report: queries.Report) -> list[tuple[str, Any]]:
     rate = report.escalation_rate
     return [
@@ -109,6 +132,26 @@ def summary(report: queries.Report) -> list[tuple[str, Any]]:
         (_("Prise en compte, 90e centile (h)"), _hours(report.time_to_own.p90_hours)),
         (_("Résolution, médiane (h, hors attente)"), _hours(report.time_to_solve.median_hours)),
         (_("Résolution, 90e centile (h, hors attente)"), _hours(report.time_to_solve.p90_hours)),
+        (
+            _("Prise en compte en temps ouvré, médiane (min)"),
+            _minutes(report.own_working.median_minutes),
+        ),
+        (
+            _("Prise en compte en temps ouvré, 90e centile (min)"),
+            _minutes(report.own_working.p90_minutes),
+        ),
+        (
+            _("Résolution en temps ouvré hors attente, médiane (min)"),
+            _minutes(report.solve_working.median_minutes),
+        ),
+        (
+            _("Résolution en temps ouvré hors attente, 90e centile (min)"),
+            _minutes(report.solve_working.p90_minutes),
+        ),
+        (_("Tickets en retard de prise en compte"), report.late_to_own.late),
+        (_("Part en retard de prise en compte (%)"), _share(report.late_to_own.share)),
+        (_("Tickets en retard de résolution"), report.late_to_resolve.late),
+        (_("Part en retard de résolution (%)"), _share(report.late_to_resolve.share)),
         (_("Tickets escaladés"), report.escalated),
         (_("Taux d'escalade (%)"), "" if rate is None else f"{100 * rate:.1f}"),
         (_("Enquêtes répondues"), report.surveys_answered),
