@@ -7,6 +7,7 @@ used to spread writes over several tickets.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,11 @@ def _glpi_search(value: str) -> str:
         .replace("[", "%5B")
         .replace("]", "%5D")
     )
+
+
+def _last_year() -> str:
+    today = dt.date.today()
+    return f"start={today - dt.timedelta(days=364):%Y-%m-%d}&end={today:%Y-%m-%d}"
 
 
 def _followup_ticket(info: dict[str, Any], n: int) -> int:
@@ -208,6 +214,28 @@ SCENARIOS: list[Scenario] = [
         "glpi",
         lambda info, n: Request("GET", _glpi_search("all")),
         expect=(200, 206),
+    ),
+    Scenario(
+        "stats_page",
+        "web",
+        lambda info, n: Request("GET", "/statistiques/"),
+        note="« Statistiques », the last 30 days of every entity in reach: counts, series, "
+        "percentiles (calendar and working time), late tickets, escalations, tops",
+        tags=("stats",),
+    ),
+    Scenario(
+        "stats_page_year",
+        "web",
+        lambda info, n: Request("GET", f"/statistiques/?{_last_year()}&recursive=on"),
+        note="« Statistiques » over the last 365 days (weekly buckets)",
+        tags=("stats",),
+    ),
+    Scenario(
+        "api_statistics",
+        "api",
+        lambda info, n: Request("GET", "/api/v1/statistics/"),
+        note="/api/v1/statistics/, the last 30 days",
+        tags=("stats",),
     ),
 ]
 
