@@ -895,7 +895,7 @@ class DocumentItemItem(DocumentItem):
     def fields(self, ctx: Ctx, a: Attachment) -> dict[str, Any]:
         # A document sent with a validation request is GLPI's Document_Item of the
         # TicketValidation (the first one, for a request to a group).
-        links = list(a.validation_links.all())  # type: ignore[attr-defined]
+        links = list(a.validation_links.all())
         return defaults("Document_Item") | {
             "id": a.pk,
             "documents_id": a.pk,
