@@ -228,3 +228,19 @@ def test_every_way_in_applies_the_rule(demo, way, api_as, glpi_as):
     ticket = Ticket.objects.get(title=title)
     (row,) = TicketValidation.objects.filter(ticket=ticket)
     assert row.validator.username == "tech.bai" and row.status == ValidationStatus.WAITING
+
+
+def test_the_signed_link_page_names_the_documents_and_download_needs_signing_in(
+    client, demo, lsu_ticket, referent, tech
+):
+    from escalade.validations import links
+
+    (row,) = workflow.request_validation(
+        lsu_ticket, by=referent, users=[tech.user], attachments=[_devis()]
+    )
+    doc = row.document_links.get().attachment_id
+    page = client.get(f"/validations/lien/{links.make_token(row.pk, tech.user.pk, 'accept')}/")
+    body = page.content.decode()
+    assert page.status_code == 200 and f'href="/documents/{doc}/"' in body
+    anonymous = client.get(f"/documents/{doc}/")
+    assert anonymous.status_code == 302 and "/connexion" in anonymous["Location"]
