@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from escalade.slas.demo import load_sla_demo
+from escalade.demo.slas import load_sla_demo
 from escalade.stats import timings
 from escalade.tickets import workflow
 from tests.browser.conftest import check_accessibility, screenshot, sign_in, sign_out

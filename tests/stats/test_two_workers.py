@@ -13,11 +13,11 @@ import time_machine
 from django.conf import settings
 from django.db import connection
 
-from escalade.slas.demo import load_sla_demo
+from escalade.demo.lsu import load_demo
+from escalade.demo.slas import load_sla_demo
 from escalade.stats import timings
 from escalade.stats.models import TicketTiming
 from escalade.tickets import workflow
-from escalade.tickets.demo import load_demo
 from tests.conftest import as_, open_lsu_ticket
 from tests.slas.conftest import paris
 
