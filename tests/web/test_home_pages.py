@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def count_of(body: str, key: str) -> str:
-    match = re.search(rf'id="compte-{key}">.*?fs-3 fw-semibold">([^<]+)<', body, re.S)
+    match = re.search(rf'id="compte-{key}">.*?fs-3 fw-semibold[^"]*">([^<]+)<', body, re.S)
     assert match, key
     return match.group(1).strip()
 
@@ -101,3 +101,50 @@ def test_someone_else_sees_nothing_of_the_demo_on_his_home(demo, chef, outsider)
 def test_home_needs_sign_in():
     response = Client().get("/")
     assert response.status_code == 302 and "/compte/connexion/" in response["Location"]
+
+
+def _late_ticket(demo, chef, title: str = "Bulletins introuvables"):
+    """A ticket opened on a Friday at 16:00 under the demo's LSU service level: late by
+    the following Monday (its time to own is counted in office hours)."""
+    import time_machine
+
+    from escalade.slas.demo import load_sla_demo
+    from tests.slas.conftest import paris
+
+    load_sla_demo(demo)
+    with time_machine.travel(paris(2026, 3, 6, 16), tick=False):
+        return open_lsu_ticket(demo, chef, title=title)
+
+
+def test_standard_home_counts_late_tickets_with_the_lists_filter(demo, chef):
+    late = _late_ticket(demo, chef)
+    open_lsu_ticket(demo, chef, title="Tout juste ouvert")  # due later: not late
+    client = signed_in(demo, "referent.lsu", "Référent fonctionnel")
+    body = client.get("/").content.decode()
+    assert count_of(body, "en-retard") == "1"
+    link = re.search(r'href="([^"]+)" id="compte-en-retard"', body)
+    assert link
+    listed = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    assert f"/tickets/{late.pk}/" in listed and "Tout juste ouvert" not in listed
+
+
+def test_late_count_queries_do_not_grow_with_late_tickets(demo, chef):
+    _late_ticket(demo, chef)
+    client = signed_in(demo, "referent.lsu", "Référent fonctionnel")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/").status_code == 200
+        return len(ctx.captured_queries)
+
+    few = queries()
+    for n in range(5):
+        _late_ticket(demo, chef, title=f"En retard {n}")
+    assert queries() == few
+
+
+def test_someone_else_does_not_count_the_desks_late_tickets(demo, chef, outsider):
+    _late_ticket(demo, chef)
+    client = Client()
+    client.force_login(outsider.user)
+    assert count_of(client.get("/").content.decode(), "en-retard") == "0"

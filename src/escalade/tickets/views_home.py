@@ -1,9 +1,10 @@
 """The home page of each interface (``/``).
 
 Standard interface: the open tickets per tab (« À traiter 3 »), those to handle per status
-(« En attente 1 »), and the last tickets that changed. Simplified interface: « Créer un
-ticket », my tickets with their state, and a place for the FAQ. A fixed number of queries
-whatever the number of tickets; counts stop at COUNT_LIMIT (« plus de 1 000 »).
+(« En attente 1 »), the late ones (« En retard », the list's filter on service levels), and
+the last tickets that changed. Simplified interface: « Créer un ticket », my tickets with
+their state, and a place for the FAQ. A fixed number of queries whatever the number of
+tickets; counts stop at COUNT_LIMIT (« plus de 1 000 »).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from escalade.tickets.status import OPEN, Status, StatusGroup
 COUNT_LIMIT = 1000
 RECENT = 8
 NOT_SOLVED = Criterion("status", "is", StatusGroup.NOT_SOLVED.value)
+# The list's « En retard » filter (service levels: an open ticket past its next due date).
+LATE = Criterion("late", "is", "1")
+LATE_QUERY = {"onglet": "tous", "f": "late", "o": "is", "v": "1"}
 
 
 def _list_url(tab: str, status: str = StatusGroup.NOT_SOLVED.value) -> str:
@@ -58,7 +62,13 @@ def _standard(who: Who) -> dict[str, Any]:
     recent = search.with_list_relations(search.search_tickets(who, [], "-updated_at"))[:RECENT]
     for tab in tabs:
         tab["url"] = _list_url(str(tab["key"]))
-    return {"tabs": tabs, "statuses": statuses, "recent": list(recent)}
+    late_count, late_exact = bounded_count(search.search_tickets(who, [LATE]), COUNT_LIMIT)
+    late = {
+        "count": late_count,
+        "exact": late_exact,
+        "url": f"{reverse('tickets:list')}?{urlencode(LATE_QUERY)}",
+    }
+    return {"tabs": tabs, "statuses": statuses, "recent": list(recent), "late": late}
 
 
 def _simplified(who: Who) -> dict[str, Any]:

@@ -31,34 +31,6 @@ def due_dates(ticket: Ticket, who: Who | None, now: datetime | None = None) -> l
     return shown
 
 
-@register.inclusion_tag("slas/partials/home_late.html")
-def home_late_card(who: Who | None) -> dict[str, Any]:
-    """The home page's « En retard » card: the open tickets in reach past a due date
-    (one bounded count, whatever the number of tickets), linking to the list's filter."""
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
-    from escalade.tickets import search
-    from escalade.tickets.paging import bounded_count
-    from escalade.tickets.search import Criterion
-
-    if who is None:
-        return {"show": False}
-    late = search.search_tickets(who, [Criterion("late", "is", "1")]).order_by()
-    count, exact = bounded_count(late, HOME_COUNT_LIMIT)
-    query = urlencode({"onglet": "tous", "f": "late", "o": "is", "v": "1"})
-    return {
-        "show": True,
-        "count": count,
-        "exact": exact,
-        "url": f"{reverse('tickets:list')}?{query}",
-    }
-
-
-HOME_COUNT_LIMIT = 1000
-
-
 @register.filter
 def working_duration(seconds: int) -> str:
     """2 h 05 min, 45 min, 3 j 1 h… of working time (absolute value)."""
