@@ -4,6 +4,8 @@ tables named in French."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.web.conftest import signed_in
@@ -51,3 +53,17 @@ def test_the_header_links_admins_to_the_administration(demo):
 def test_someone_else_is_refused_the_administration(demo):
     response = signed_in(demo, "chef.etab").get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_user_page_puts_grants_and_groups_before_identity_and_access(demo):
+    client = signed_in(demo, "admin")
+    user = demo.users["referent.lsu"]
+    body = client.get(f"/admin/accounts/user/{user.pk}/change/").content.decode()
+    identity = body.index(">Identité<")
+    inlines = re.findall(
+        r'<div class="js-inline-admin-formset inline-group" id="([\w-]+)-group"', body
+    )
+    before = re.findall(r'id="([\w-]+)-group"', body[:identity])
+    assert len(inlines) == 2 and set(inlines) <= set(before), (inlines, before)
+    assert body.index('name="username"') < body.index('id="grants-group"') < identity
+    assert 'name="grants-0-is_recursive"' in body and 'name="grants-0-entity"' in body

@@ -13,6 +13,7 @@ from escalade.accounts.models import (
     User,
 )
 from escalade.accounts.rights import Right
+from escalade.core.admin import LabelledInlineFormSet
 
 admin.site.site_header = _("Escalade — administration")
 admin.site.site_title = _("Escalade")
@@ -21,12 +22,14 @@ admin.site.index_title = _("Configuration de l'assistance")
 
 class GrantInline(admin.TabularInline):
     model = ProfileGrant
+    formset = LabelledInlineFormSet
     extra = 0
     autocomplete_fields = ["entity", "profile"]
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    formset = LabelledInlineFormSet
     extra = 0
     autocomplete_fields = ["user", "group"]
 

@@ -4,6 +4,20 @@
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin  # noqa: F401 - registers Group first
 from django.contrib.auth.models import Group
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
 
 if admin.site.is_registered(Group):
     admin.site.unregister(Group)
+
+
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """A tabular inline's controls named for screen readers: Django's table heads are not
+    labels, so each control gets « <column> (ligne N) » as its accessible name."""
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        row = _("nouvelle ligne") if index is None else _("ligne %d") % (index + 1)
+        for field in form.fields.values():
+            if not field.widget.is_hidden:
+                field.widget.attrs.setdefault("aria-label", f"{field.label} ({row})")
