@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from escalade.slas.demo import load_sla_demo
-from tests.browser.conftest import check_accessibility, sign_in
+from tests.browser.conftest import check_accessibility, screenshot, sign_in
 from tests.browser.test_personas import WIDTHS, sized_page  # noqa: F401
 from tests.conftest import as_, open_lsu_ticket
 from tests.slas.conftest import paris
@@ -37,3 +37,72 @@ def test_referent_home_counts_late_tickets_and_opens_them(sized_page, live_demo)
     expect(rows.get_by_role("link", name="LSU : bulletins introuvables")).to_be_visible()
     expect(rows.get_by_role("link", name="Tout juste ouvert")).to_have_count(0)
     check_accessibility(page)
+
+
+def test_admin_follows_the_setting_up_path_and_tests_a_rule(page, live_demo):
+    from playwright.sync_api import expect
+
+    from escalade.tickets.models import Rule, Ticket, TicketEvent
+
+    sign_in(page, "admin")
+    page.get_by_role("link", name="Administration").click()
+    path = page.locator("#mise-en-place")
+    expect(path.get_by_role("heading")).to_have_text("Mettre en place une nouvelle académie")
+    for name in ("Entités", "Groupes", "Catégories", "Profils", "Utilisateurs", "Courriels"):
+        expect(path.get_by_role("link", name=name, exact=True)).to_be_visible()
+    expect(page.get_by_text("Technique : tâches de fond")).to_be_visible()
+    check_accessibility(page)
+    screenshot(page, "admin")
+    path.get_by_role("link", name="Utilisateurs", exact=True).click()
+    page.get_by_role("link", name="referent.lsu").click()
+    expect(page.locator("#grants-group")).to_contain_text("Référent fonctionnel")
+    assert (
+        page.locator("#grants-group").bounding_box()["y"]
+        < page.get_by_role("heading", name="Identité").bounding_box()["y"]
+    )
+    check_accessibility(page)
+
+    rule = Rule.objects.get(name="LSU très urgent : informer DSI-BAI")
+    page.goto(f"/admin/tickets/rule/{rule.pk}/change/")
+    expect(page.get_by_text("Catégorie est Scolarité > LSU")).to_be_visible()
+    expect(page.get_by_text("Ajouter le groupe observateur DSI-BAI")).to_be_visible()
+    first_value = page.locator("select[name='criteria-0-picked']")
+    expect(first_value.locator("option:checked")).to_have_text("Scolarité > LSU")
+    # The picker offers only the values that fit the chosen field.
+    expect(first_value.locator("option:not([hidden])", has_text="DSI-BAI")).to_have_count(0)
+    page.locator("select[name='criteria-2-field']").select_option(label="Titre")
+    expect(page.locator("input[name='criteria-2-text']")).to_be_enabled()
+    expect(page.locator("select[name='criteria-2-picked']")).to_be_disabled()
+    check_accessibility(page)
+    screenshot(page, "admin-rule")
+
+    before = (Ticket.objects.count(), TicketEvent.objects.count())
+    box = page.locator("#tester-regle")
+    box.get_by_label("Entité").select_option(label="Académie de Normandie > Collège Jean Moulin")
+    box.get_by_label("Catégorie").select_option(label="Scolarité > LSU")
+    box.get_by_label("Urgence").select_option(label="Très haute")
+    box.get_by_label("Titre").fill("LSU inaccessible")
+    box.get_by_label("Demandeur").select_option(label="Claire Dubois")
+    box.get_by_role("button", name="Tester").click()
+    expect(page.locator("#verdict")).to_have_text(
+        "La règle « LSU très urgent : informer DSI-BAI » s'appliquerait."
+    )
+    outcome = page.locator("#ticket-obtenu")
+    expect(outcome).to_contain_text("Référents-LSU (groupe en charge de la catégorie)")
+    expect(outcome).to_contain_text("DSI-BAI")
+    check_accessibility(page)
+    screenshot(page, "admin-rule-test")
+    page.get_by_label("Urgence").select_option(label="Moyenne")
+    page.get_by_role("button", name="Tester").click()
+    expect(page.locator("#verdict")).to_contain_text("ne s'appliquerait pas")
+    expect(page.get_by_text("✗ non rempli : Urgence est Très haute")).to_be_visible()
+    assert (Ticket.objects.count(), TicketEvent.objects.count()) == before
+
+
+def test_only_admins_reach_the_rule_tester(page, live_demo):
+    sign_in(page, "referent.lsu")
+    tester = page.goto("/admin/tickets/rule/tester/")
+    tester_url = page.url
+    missing = page.goto("/admin/tickets/nexiste-pas/")
+    assert tester.status == missing.status
+    assert tester_url.split("?")[0] == page.url.split("?")[0]  # the admin's sign-in

@@ -52,17 +52,17 @@ def test_admin_rule_with_bad_regex_is_refused_with_a_message(admin_client, demo)
         "criteria-INITIAL_FORMS": 0,
         "criteria-0-field": "title",
         "criteria-0-operator": "regex",
-        "criteria-0-value": "(oops",
+        "criteria-0-text": "(oops",
         "actions-TOTAL_FORMS": 1,
         "actions-INITIAL_FORMS": 0,
         "actions-0-kind": "assign_group",
-        "actions-0-value": str(demo.dsi_bai.pk),
+        "actions-0-picked": f"group:{demo.dsi_bai.pk}",
     }
     response = admin_client.post(reverse("admin:tickets_rule_add"), data)
     assert response.status_code == 200
     assert "Expression rationnelle invalide" in response.content.decode()
     assert not Rule.objects.filter(name="Règle cassée").exists()
-    data["criteria-0-value"] = "(?i)lsu"
+    data["criteria-0-text"] = "(?i)lsu"
     response = admin_client.post(reverse("admin:tickets_rule_add"), data)
     assert response.status_code == 302
     assert RuleCriterion.objects.get(rule__name="Règle cassée").value == "(?i)lsu"

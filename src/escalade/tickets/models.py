@@ -579,7 +579,9 @@ class RuleCriterion(models.Model):
         verbose_name_plural = _("critères")
 
     def __str__(self) -> str:
-        return f"{self.field} {self.operator} {self.value}"
+        # The admin sets ``description`` (« Catégorie est Scolarité > LSU »), ids resolved.
+        described = self.__dict__.get("description")
+        return described or f"{self.get_field_display()} {self.get_operator_display()} {self.value}"
 
     def clean(self) -> None:
         from escalade.tickets.rules import validate_criterion
@@ -614,7 +616,8 @@ class RuleAction(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.value}"
+        described = self.__dict__.get("description")
+        return described or f"{self.get_kind_display()} {self.value}".strip()
 
     def clean(self) -> None:
         from escalade.tickets.rules import validate_action

@@ -19,7 +19,9 @@ from escalade.accounts.models import Entity
 from escalade.tickets.models import (
     Category,
     Rule,
+    RuleAction,
     RuleActionKind,
+    RuleCriterion,
     RuleField,
     RuleMatch,
     RuleOperator,
@@ -72,6 +74,18 @@ class RoutingDraft:
     validation_group_ids: list[int] = field(default_factory=list)
     validation_percent: int | None = None
     applied_rules: list[tuple[int, str]] = field(default_factory=list)
+    set_slm_ids: list[int] = field(default_factory=list)  # what escalade.slas reads back
+
+
+@dataclass
+class RuleTrace:
+    """How one rule fared over a draft: each criterion's result, the actions it applied."""
+
+    rule: Rule
+    criteria: list[tuple[RuleCriterion, bool]]
+    matched: bool
+    actions: list[RuleAction]
+    stopped: bool = False
 
 
 # --- Validation (admin forms call these through model clean()) -----------------
@@ -217,9 +231,16 @@ def _tree_paths(rules: list[Rule]) -> dict[str, dict[int, str]]:
 
 
 def run_rules(
-    draft: RoutingDraft, *, on_update: bool = False, changed: set[str] | None = None
+    draft: RoutingDraft,
+    *,
+    on_update: bool = False,
+    changed: set[str] | None = None,
+    trace: list[RuleTrace] | None = None,
 ) -> RoutingDraft:
-    """Run the matching rules in order over ``draft`` and return it, completed."""
+    """Run the matching rules in order over ``draft`` and return it, completed.
+
+    With ``trace``, every rule examined is appended to it with its criteria's results
+    (for the administrator's « Tester cette règle »)."""
     rules = rules_for(draft.entity_path, on_update=on_update)
     if on_update:
         rules = [r for r in rules if criterion_fields(r) & (changed or set())]
@@ -227,15 +248,72 @@ def run_rules(
     for rule in rules:
         criteria = list(rule.criteria.all())
         if not criteria:
+            if trace is not None:
+                trace.append(RuleTrace(rule, [], False, []))
             continue
-        results = (_matches(c, draft, paths) for c in criteria)
-        matched = all(results) if rule.match == RuleMatch.ALL else any(results)
+        if trace is None:
+            results = (_matches(c, draft, paths) for c in criteria)
+            matched = all(results) if rule.match == RuleMatch.ALL else any(results)
+        else:
+            each = [(c, _matches(c, draft, paths)) for c in criteria]
+            found = [ok for _c, ok in each]
+            matched = all(found) if rule.match == RuleMatch.ALL else any(found)
+            trace.append(RuleTrace(rule, each, matched, list(rule.actions.all())))
         if not matched:
             continue
         draft.applied_rules.append((rule.pk, rule.name))
         if _apply_actions(rule, draft):
+            if trace is not None:
+                trace[-1].stopped = True
             break
     return draft
+
+
+@dataclass
+class DryRun:
+    """What the rules would do to a new ticket, computed without writing anything."""
+
+    draft: RoutingDraft
+    traces: list[RuleTrace]
+    category_group_id: int | None  # the category's group in charge, when no rule assigned
+
+    def trace_of(self, rule: Rule) -> RuleTrace | None:
+        return next((t for t in self.traces if t.rule.pk == rule.pk), None)
+
+
+def dry_run(
+    *,
+    entity: Entity,
+    category: Category | None = None,
+    type: int = TicketType.INCIDENT,
+    urgency: int = 3,
+    title: str = "",
+    content: str = "",
+    requester_group_ids: set[int] | None = None,
+) -> DryRun:
+    """The rules a ticket opened with these values would match, in order, and what they
+    would decide (the same engine as ``workflow.create_ticket``; reads only)."""
+    draft = RoutingDraft(
+        entity_id=entity.pk,
+        entity_path=entity.path,
+        category_id=category.pk if category else None,
+        category_path=category.path if category else "",
+        type=type,
+        urgency=urgency,
+        title=title,
+        content=content,
+        requester_group_ids=set(requester_group_ids or ()),
+    )
+    traces: list[RuleTrace] = []
+    run_rules(draft, trace=traces)
+    group_id = None
+    if draft.category_id and not (draft.assign_group_ids or draft.assign_user_ids):
+        group_id = (
+            Category.objects.filter(pk=draft.category_id)
+            .values_list("group_in_charge_id", flat=True)
+            .first()
+        )
+    return DryRun(draft, traces, group_id)
 
 
 def _apply_actions(rule: Rule, draft: RoutingDraft) -> bool:
@@ -272,4 +350,6 @@ def _apply_actions(rule: Rule, draft: RoutingDraft) -> bool:
             draft.validation_group_ids.append(value)
         elif kind == RuleActionKind.VALIDATION_PERCENT and value in (0, 50, 100):
             draft.validation_percent = value
+        elif kind == RuleActionKind.SET_SLM:
+            draft.set_slm_ids.append(value)
     return stop
