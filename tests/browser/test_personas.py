@@ -181,14 +181,23 @@ def test_create_form_checks_files_keeps_work_and_takes_pasted_screenshots(
     page.get_by_role("button", name="Soumettre la demande").click()
     expect(files).to_be_focused()
     assert Ticket.objects.count() == before
-    # A refused form (no title) names the file and puts the focus on the first error.
+    # A refused form (no title) keeps the file, sums up the errors and puts the focus on
+    # the first one.
     files.set_input_files({"name": "note.txt", "mimeType": "text/plain", "buffer": b"Erreur"})
     page.get_by_label("Description").fill("Message d'erreur : 403")
     page.get_by_role("button", name="Soumettre la demande").click()
-    expect(page.get_by_text("Ces fichiers n'ont pas été gardés : note.txt")).to_be_visible()
-    expect(page.get_by_label("Titre")).to_be_focused()
+    summary = page.locator("#erreurs-formulaire")
+    expect(summary).to_contain_text("La demande n'a pas été envoyée")
+    expect(summary.get_by_role("link", name="Titre")).to_be_visible()
+    expect(page.get_by_label("note.txt")).to_be_checked()
+    title = page.get_by_label("Titre")
+    expect(title).to_be_focused()
+    expect(title).to_have_attribute("aria-invalid", "true")
+    expect(title).to_have_attribute("aria-describedby", "id_title_erreur id_title_aide")
     expect(page.get_by_label("Description")).to_have_value("Message d'erreur : 403")
     check_accessibility(page)
+    if page.width_name == "desktop":
+        screenshot(page, "create-refused")
     # Ctrl+V of a screenshot: it becomes an attachment.
     page.get_by_label("Titre").fill("Capture collée")
     page.get_by_label("Description").focus()
@@ -205,8 +214,9 @@ def test_create_form_checks_files_keeps_work_and_takes_pasted_screenshots(
     page.get_by_role("button", name="Soumettre la demande").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Capture collée")
     ticket = Ticket.objects.get(title="Capture collée")
-    [attachment] = Attachment.objects.filter(ticket=ticket)
-    assert attachment.filename.startswith("capture-") and attachment.filename.endswith(".png")
+    names = sorted(a.filename for a in Attachment.objects.filter(ticket=ticket))
+    assert len(names) == 2 and names[1] == "note.txt", names
+    assert names[0].startswith("capture-") and names[0].endswith(".png")
     if page.width_name == "desktop":
         screenshot(page, "ticket-created")
 

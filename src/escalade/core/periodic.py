@@ -29,6 +29,7 @@ class Job:
 
 JOBS: list[Job] = [
     Job("escalade.tickets.tasks.close_expired_solutions", timedelta(minutes=15)),
+    Job("escalade.tickets.tasks.purge_pending_uploads", timedelta(hours=1)),
     Job("escalade.notifications.tasks.deliver_due_notifications", timedelta(minutes=1)),
     Job("escalade.mailgate.tasks.collect_mail", timedelta(minutes=2)),
     Job("escalade.satisfaction.tasks.open_due_surveys", timedelta(minutes=15)),

@@ -32,12 +32,14 @@ from escalade.tickets import (
     attachments,
     history,
     parties,
+    pending,
     savedsearches,
     search,
     timeline,
     views_reach,
     workflow,
 )
+from escalade.tickets.attachments import Upload
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
@@ -393,8 +395,12 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
     who = request.who
     if not access.can_create(who):
         return forbidden(request, _("Votre profil ne permet pas de créer un ticket."))
+    kept: list[pending.PendingUpload] = []
+    refused: list[str] = []
     if request.method == "POST":
         form = TicketCreateForm(request.POST, request.FILES, who=who)
+        # Files kept from a refused try, still checked in the form: the user's own only.
+        kept = pending.load(who.user.pk, request.POST.getlist("pending"))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -405,23 +411,33 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
                     urgency=data["urgency"],
                     title=data["title"],
                     content=data["content"],
-                    attachments=data["attachments"],
+                    attachments=[*pending.uploads(kept), *data["attachments"]],
                 )
             except WorkflowError as error:
                 _form_error(form, error)
             else:
+                pending.discard(kept)
                 messages.success(request, _("Ticket n° %s créé.") % ticket.pk)
                 return redirect("tickets:detail", pk=ticket.pk)
+        # A browser cannot refill a file field: the files that pass the checks are kept
+        # aside and offered back; the others are named with the reason.
+        new, refused = pending.keep(who.user.pk, _sent_files(form))
+        kept = [*kept, *new][: pending.MAX_FILES]
         status = 400
     else:
         form = TicketCreateForm(who=who, initial=request.GET.dict() or None)
         status = 200
     htmx = request.htmx
     template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"
-    # A browser cannot refill a file field: the files sent with a refused form are named.
-    lost = [f.name for f in request.FILES.getlist("attachments")][:20] if status == 400 else []
-    context = {"form": form, "lost_files": lost}
+    context = {"form": form, "pending_files": kept, "refused_files": refused}
     return render(request, template, context, status=200 if htmx else status)
+
+
+def _sent_files(form: TicketCreateForm) -> list[Upload]:
+    cleaned = getattr(form, "cleaned_data", None) or {}
+    if "attachments" in cleaned:
+        return list(cleaned["attachments"])
+    return [Upload.from_file(f, name=f.name) for f in form.files.getlist("attachments")]
 
 
 # --- The ticket page ----------------------------------------------------------------------------
