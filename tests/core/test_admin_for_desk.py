@@ -29,6 +29,9 @@ def test_admin_home_shows_the_path_to_set_up_an_academie(demo):
     assert "/admin/auth/group/" not in body
     assert "Technique : tâches de fond" in body
     assert "Technique : tentatives de connexion et blocages" in body
+    assert "Résultats des tâches" in body
+    # The technical tables come after every table of the desk.
+    assert body.index("Validations") < body.index("Technique : ")
 
 
 def test_django_permission_groups_are_hidden(demo):

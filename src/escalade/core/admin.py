@@ -10,6 +10,17 @@ from django.utils.translation import gettext as _
 if admin.site.is_registered(Group):
     admin.site.unregister(Group)
 
+# The technical tables (background tasks, sign-in attempts) after the desk's own.
+TECHNICAL_APPS = {"django_tasks_database", "axes"}
+_app_list = admin.site.get_app_list
+
+
+def _technical_last(request, app_label=None):
+    return sorted(_app_list(request, app_label), key=lambda a: a["app_label"] in TECHNICAL_APPS)
+
+
+admin.site.get_app_list = _technical_last  # type: ignore[method-assign]
+
 
 class LabelledInlineFormSet(BaseInlineFormSet):
     """A tabular inline's controls named for screen readers: Django's table heads are not
