@@ -64,8 +64,11 @@ def test_admin_follows_the_setting_up_path_and_tests_a_rule(page, live_demo):
 
     rule = Rule.objects.get(name="LSU très urgent : informer DSI-BAI")
     page.goto(f"/admin/tickets/rule/{rule.pk}/change/")
-    expect(page.get_by_text("Catégorie est Scolarité > LSU")).to_be_visible()
-    expect(page.get_by_text("Ajouter le groupe observateur DSI-BAI")).to_be_visible()
+    summary = page.locator(".field-summary .readonly")
+    expect(summary).to_contain_text("Si Catégorie est Scolarité > LSU et Urgence est Très haute")
+    expect(summary).to_contain_text("alors Ajouter le groupe observateur DSI-BAI")
+    # Each row is titled in words too, not with ids.
+    expect(page.locator("#criteria-0 p").first).to_have_text("Catégorie est Scolarité > LSU")
     first_value = page.locator("select[name='criteria-0-picked']")
     expect(first_value.locator("option:checked")).to_have_text("Scolarité > LSU")
     # The picker offers only the values that fit the chosen field.

@@ -249,11 +249,4 @@ def test_administrator_reaches_the_administration_from_the_header(page, live_dem
         page.get_by_role("heading", name="Mettre en place une nouvelle académie")
     ).to_be_visible()
     expect(page.get_by_role("link", name="Groupes", exact=True).first).to_be_visible()
-    screenshot(page, "admin")
-    from escalade.tickets.models import Rule
-
-    rule = Rule.objects.order_by("pk").first()
-    if rule is not None:
-        page.goto(f"/admin/tickets/rule/{rule.pk}/change/")
-        expect(page.get_by_role("heading", level=2).first).to_be_visible()
-        screenshot(page, "admin-rule")
+    # The screenshots of the administration: tests/browser/test_persona_gaps.py.

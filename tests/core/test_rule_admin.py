@@ -199,3 +199,8 @@ def test_someone_else_gets_the_answer_of_a_missing_page(demo):
     assert client.get(url).status_code == 404
     assert client.get("/admin/tickets/rule/").status_code == 403
     assert Client().get(url).status_code == 302  # signed out: the sign-in page
+
+
+def test_the_rule_list_links_to_the_tester(demo):
+    body = signed_in(demo, "admin").get("/admin/tickets/rule/").content.decode()
+    assert 'href="/admin/tickets/rule/tester/"' in body and "Tester les règles" in body
