@@ -43,7 +43,7 @@ class PendingUpload:
 
 
 def _storage() -> Storage:
-    return Attachment._meta.get_field("file").storage  # type: ignore[attr-defined]
+    return Attachment._meta.get_field("file").storage
 
 
 def keep(user_id: int, uploads: Sequence[Upload]) -> tuple[list[PendingUpload], list[str]]:
