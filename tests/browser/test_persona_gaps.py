@@ -63,7 +63,13 @@ def test_admin_follows_the_setting_up_path_and_tests_a_rule(page, live_demo):
     check_accessibility(page)
 
     rule = Rule.objects.get(name="LSU très urgent : informer DSI-BAI")
-    page.goto(f"/admin/tickets/rule/{rule.pk}/change/")
+    page.goto("/admin/tickets/rule/")
+    expect(page.locator("#result_list")).to_contain_text(
+        "Si Catégorie est Scolarité > LSU et Urgence est Très haute"
+    )
+    expect(page.get_by_role("link", name="Tester les règles")).to_be_visible()
+    check_accessibility(page)
+    page.get_by_role("link", name=rule.name).click()
     summary = page.locator(".field-summary .readonly")
     expect(summary).to_contain_text("Si Catégorie est Scolarité > LSU et Urgence est Très haute")
     expect(summary).to_contain_text("alors Ajouter le groupe observateur DSI-BAI")

@@ -204,3 +204,33 @@ def test_someone_else_gets_the_answer_of_a_missing_page(demo):
 def test_the_rule_list_links_to_the_tester(demo):
     body = signed_in(demo, "admin").get("/admin/tickets/rule/").content.decode()
     assert 'href="/admin/tickets/rule/tester/"' in body and "Tester les règles" in body
+
+
+def test_the_rule_list_shows_each_rule_in_words_in_constant_queries(demo):
+    client = signed_in(demo, "admin")
+
+    def add_rule(n: int) -> None:
+        extra = Rule.objects.create(name=f"Règle {n}", entity=demo.academie, ranking=30 + n)
+        RuleCriterion.objects.create(
+            rule=extra,
+            field=RuleField.ENTITY,
+            operator=RuleOperator.UNDER,
+            value=str(demo.academie.pk),
+        )
+        RuleAction.objects.create(
+            rule=extra, kind=RuleActionKind.ASSIGN_GROUP, value=str(demo.dsi_bai.pk)
+        )
+
+    def page() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            body = client.get("/admin/tickets/rule/").content.decode()
+        return body, len(ctx.captured_queries)
+
+    add_rule(0)
+    body, few = page()
+    assert "Catégorie est Scolarité &gt; LSU et Urgence est Très haute" in body
+    assert "Ajouter le groupe observateur DSI-BAI" in body
+    assert "Entité sous Académie de Normandie" in body and "Attribuer au groupe DSI-BAI" in body
+    for n in range(1, 6):
+        add_rule(n)
+    assert page()[1] == few  # the names of a page: one query per kind, whatever its rules

@@ -216,7 +216,7 @@ class RuleTesterForm(forms.Form):
 
 @admin.register(Rule)
 class RuleAdmin(admin.ModelAdmin):
-    list_display = ["ranking", "name", "entity", "trigger", "match", "is_active"]
+    list_display = ["ranking", "name", "entity", "in_words", "trigger", "is_active"]
     list_display_links = ["name"]
     list_editable = ["ranking", "is_active"]
     inlines = [CriterionInline, ActionInline]
@@ -238,11 +238,41 @@ class RuleAdmin(admin.ModelAdmin):
     class Media:
         js = ["escalade/admin_rules.js"]
 
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).prefetch_related("criteria", "actions")
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
+        """The list's editable rank and « active » named for screen readers (rule by rule)."""
+        base = super().get_changelist_form(request, **kwargs)
+
+        class Labelled(base):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any, **kw: Any) -> None:
+                super().__init__(*args, **kw)
+                for field in self.fields.values():
+                    field.widget.attrs["aria-label"] = f"{field.label} ({self.instance})"
+
+        return Labelled
+
+    def get_changelist_instance(self, request: HttpRequest) -> Any:
+        """The page's rules in words, their names fetched once for the whole page."""
+        changelist = super().get_changelist_instance(request)
+        names = rule_labels.Names(changelist.result_list)
+        for rule in changelist.result_list:
+            rule.__dict__["in_words"] = self._in_words(rule, names)
+        return changelist
+
+    @admin.display(description=_("En clair"))
+    def in_words(self, rule: Rule) -> str:
+        return rule.__dict__.get("in_words") or self._in_words(rule, rule_labels.Names([rule]))
+
     @admin.display(description=_("En clair"))
     def summary(self, rule: Rule) -> str:
         if not rule.pk:
             return "—"
-        names = rule_labels.Names([rule])
+        return self._in_words(rule, rule_labels.Names([rule]))
+
+    @staticmethod
+    def _in_words(rule: Rule, names: rule_labels.Names) -> str:
         criteria = [rule_labels.describe_criterion(c, names) for c in rule.criteria.all()]
         actions = [rule_labels.describe_action(a, names) for a in rule.actions.all()]
         joiner = _(" et ") if rule.match == "and" else _(" ou ")
