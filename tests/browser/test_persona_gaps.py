@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from escalade.slas.demo import load_sla_demo
+from escalade.demo.slas import load_sla_demo
 from tests.browser.conftest import check_accessibility, screenshot, sign_in
 from tests.browser.test_personas import WIDTHS, sized_page  # noqa: F401
 from tests.conftest import as_, open_lsu_ticket

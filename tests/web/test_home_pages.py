@@ -108,7 +108,7 @@ def _late_ticket(demo, chef, title: str = "Bulletins introuvables"):
     the following Monday (its time to own is counted in office hours)."""
     import time_machine
 
-    from escalade.slas.demo import load_sla_demo
+    from escalade.demo.slas import load_sla_demo
     from tests.slas.conftest import paris
 
     load_sla_demo(demo)
