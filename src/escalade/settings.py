@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "escalade.demo",
     "escalade.links",
     "escalade.bulk",
+    "escalade.onbehalf",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -322,7 +322,7 @@ def glpi(mariadb: MariaDB) -> GlpiDesk:
         _insert(
             c,
             "glpi_groups_users",
-            [{"id": 1, "users_id": 11, "groups_id": 2, "is_manager": 1}],
+            [{"id": 1, "users_id": 11, "groups_id": 2, "is_manager": 1, "is_userdelegate": 1}],
         )
         _insert(
             c,

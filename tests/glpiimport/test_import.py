@@ -96,6 +96,7 @@ def test_directory_is_imported(glpi):
     assert not bai.may_be_requester and bai.may_be_assigned
     assert list(bai.members.values_list("username", flat=True)) == ["tech.lyon"]
     assert bai.supervisor.username == "tech.lyon"
+    assert Membership.objects.get(group=bai).is_delegate  # GLPI's is_userdelegate
 
     lsu = Category.objects.get(name="LSU")
     assert lsu.full_name == "Scolarité > LSU"

@@ -32,6 +32,7 @@ class MembershipInline(admin.TabularInline):
     formset = LabelledInlineFormSet
     extra = 0
     autocomplete_fields = ["user", "group"]
+    fields = ["group", "user", "is_delegate"]
 
 
 @admin.register(User)

@@ -145,6 +145,14 @@ class SupportGroup(models.Model):
 class Membership(models.Model):
     group = models.ForeignKey(SupportGroup, on_delete=models.CASCADE, verbose_name=_("groupe"))
     user = models.ForeignKey(User, on_delete=models.CASCADE, verbose_name=_("utilisateur"))
+    is_delegate = models.BooleanField(
+        _("délégué"),
+        default=False,
+        help_text=_(
+            "Peut ouvrir un ticket pour un autre membre du groupe depuis l'interface "
+            "simplifiée (GLPI : is_userdelegate)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("appartenance à un groupe")

@@ -25,6 +25,7 @@ from escalade.core import parsing
 from escalade.glpi.columns import defaults
 from escalade.glpi.http import GlpiError, as_list, boolean
 from escalade.glpi.models import ApiSession
+from escalade.onbehalf import access as onbehalf_access
 from escalade.slas.workflow import glpi_ticket_fields
 from escalade.tickets import access, richtext, workflow
 from escalade.tickets.attachments import Upload, clean_name
@@ -122,8 +123,11 @@ def _ids(value: Any) -> list[int]:
     return ids
 
 
-def pick_users(who: Who, ids: list[int]) -> list[User]:
-    users = {u.pk: u for u in access.visible_users(who).filter(pk__in=ids)}
+def pick_users(who: Who, ids: list[int], *, requester: bool = False) -> list[User]:
+    """Users ``who`` may pick (``requester``: as requester of a new ticket, a delegate
+    names the members of their groups)."""
+    pickable = onbehalf_access.requester_choices(who) if requester else access.visible_users(who)
+    users = {u.pk: u for u in pickable.filter(pk__in=ids)}
     missing = [i for i in ids if i not in users]
     if missing:
         raise InvalidInput(_("Utilisateur introuvable : %s") % missing[0], field="users_id")
@@ -292,7 +296,7 @@ def _actor_input(ctx: Ctx, data: dict[str, Any]) -> Actors:
                     wanted[role][1].extend(ids)
     return {
         role: (
-            pick_users(ctx.who, list(dict.fromkeys(u))),
+            pick_users(ctx.who, list(dict.fromkeys(u)), requester=role == Role.REQUESTER),
             pick_groups(ctx.who, list(dict.fromkeys(g))),
         )
         for role, (u, g) in wanted.items()
@@ -403,11 +407,13 @@ class TicketItem(ItemType):
         for key in ("urgency", "impact", "priority"):
             if data.get(key) not in (None, "", 0, "0"):
                 extra[key] = data[key]
-        source = Source.API
+        source: str = Source.API
         if data.get("requesttypes_id") not in (None, "", 0):
             source = GLPI_TO_SOURCE.get(
                 _int(data["requesttypes_id"], "requesttypes_id"), Source.API
             )
+            # GLPI's Helpdesk (1) is the default anyone may send; another needs the right.
+            source = onbehalf_access.check_source(ctx.who, source, default=Source.HELPDESK)
         ticket = workflow.create_ticket(
             by=ctx.who,
             title=str(data.get("name") or ""),
@@ -550,7 +556,7 @@ class FollowupItem(ItemType):
             return _last_followup_id(ctx, ticket)
         if boolean(data.get("add_reopen")):
             return workflow.refuse_solution(ticket, by=ctx.who, reason=content).pk
-        source = Source.API
+        source: str = Source.API
         if data.get("requesttypes_id") not in (None, "", 0):
             source = GLPI_TO_SOURCE.get(
                 _int(data["requesttypes_id"], "requesttypes_id"), Source.API
@@ -1015,7 +1021,7 @@ class GroupUserItem(ItemType):
             "groups_id": m.group.name if ctx.expand else m.group_id,
             "is_dynamic": 0,
             "is_manager": int(m.group.supervisor_id == m.user_id),
-            "is_userdelegate": 0,
+            "is_userdelegate": int(m.is_delegate),
         }
 
 

@@ -517,7 +517,9 @@ class Importer:
         self._members()
 
     def _members(self) -> None:
-        rows = self.src.rows("SELECT id, users_id, groups_id, is_manager FROM glpi_groups_users")
+        rows = self.src.rows(
+            "SELECT id, users_id, groups_id, is_manager, is_userdelegate FROM glpi_groups_users"
+        )
         seen: set[int] = set()
         managers: dict[int, int] = {}
         existing = {(m.group_id, m.user_id): m for m in Membership.objects.all()}
@@ -532,17 +534,20 @@ class Importer:
             seen.add(row["id"])
             if row["is_manager"]:
                 managers.setdefault(group_id, user_id)
-            fp = _digest(group_id, user_id)
+            delegate = bool(row["is_userdelegate"])
+            fp = _digest(group_id, user_id, delegate) if delegate else _digest(group_id, user_id)
             item = self.map.get("Group_User", row["id"])
             if item and item.fingerprint == fp:
                 self.report.count("members", "unchanged")
                 continue
             membership = existing.get((group_id, user_id))
             if membership is None:
-                membership = Membership(group_id=group_id, user_id=user_id)
+                membership = Membership(group_id=group_id, user_id=user_id, is_delegate=delegate)
                 existing[(group_id, user_id)] = membership
                 new.append((row["id"], membership, fp))
                 continue
+            if membership.is_delegate != delegate:
+                Membership.objects.filter(pk=membership.pk).update(is_delegate=delegate)
             self.map.record("Group_User", row["id"], membership.pk, fp)
             self.report.count("members", "updated")
         Membership.objects.bulk_create([m for _g, m, _f in new], batch_size=BATCH)

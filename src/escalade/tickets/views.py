@@ -40,6 +40,7 @@ from escalade.tickets import (
     workflow,
 )
 from escalade.tickets.attachments import Upload
+from escalade.onbehalf.forms import OnBehalfCreateForm
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
@@ -57,7 +58,6 @@ from escalade.tickets.forms import (
     SavedSearchForm,
     SolutionForm,
     TaskForm,
-    TicketCreateForm,
     TicketUpdateForm,
 )
 from escalade.tickets.listing import (
@@ -398,7 +398,7 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
     kept: list[pending.PendingUpload] = []
     refused: list[str] = []
     if request.method == "POST":
-        form = TicketCreateForm(request.POST, request.FILES, who=who)
+        form = OnBehalfCreateForm(request.POST, request.FILES, who=who)
         # Files kept from a refused try, still checked in the form: the user's own only.
         kept = pending.load(who.user.pk, request.POST.getlist("pending"))
         if form.is_valid():
@@ -412,6 +412,8 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
                     title=data["title"],
                     content=data["content"],
                     attachments=[*pending.uploads(kept), *data["attachments"]],
+                    actors=form.actors(),
+                    source=form.chosen_source(),
                 )
             except WorkflowError as error:
                 _form_error(form, error)
@@ -425,7 +427,7 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
         kept = [*kept, *new][: pending.MAX_FILES]
         status = 400
     else:
-        form = TicketCreateForm(who=who, initial=request.GET.dict() or None)
+        form = OnBehalfCreateForm(who=who, initial=request.GET.dict() or None)
         status = 200
     htmx = request.htmx
     template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"

@@ -25,6 +25,7 @@ from escalade.accounts.models import Entity, SupportGroup, User
 from escalade.accounts.who import Who
 from escalade.core import parsing
 from escalade.notifications import outbox
+from escalade.onbehalf import access as onbehalf_access
 from escalade.slas import workflow as slas_workflow
 from escalade.tickets import access, events, parties, richtext
 from escalade.tickets.attachments import CheckedUpload, Upload, check
@@ -410,7 +411,14 @@ def create_ticket(
     actors = actors or Actors()
     if by is not None:
         _require(access.can_create(by), _("Votre profil ne permet pas de créer un ticket."))
-    entity = _creation_entity(by, entity)
+    on_behalf = None
+    if by is not None:
+        # For someone else: who may be named, and an entity where they may open tickets.
+        onbehalf_access.check_requesters(
+            by, actors.users(Role.REQUESTER), actors.groups(Role.REQUESTER)
+        )
+        on_behalf = onbehalf_access.creation_entity(by, actors.users(Role.REQUESTER), entity)
+    entity = on_behalf or _creation_entity(by, entity)
     ticket_type = _ticket_type(type)
     urgency = _level(urgency, "urgency")
     impact = _level(impact if impact is not None else Level.MEDIUM, "impact")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from escalade.core import parsing
+from escalade.onbehalf.access import CHOSEN_SOURCES
 from escalade.tickets.api.filters import ORDERINGS, STATUS_CHOICES_HELP
 from escalade.tickets.attachments import clean_name
 from escalade.tickets.models import Level, Role, TaskState, TicketType
@@ -349,6 +350,14 @@ class TicketCreateSerializer(serializers.Serializer):
     )
     assigned_groups = serializers.ListField(
         child=BoundedInteger(min_value=1), required=False, max_length=50
+    )
+    source = serializers.ChoiceField(  # type: ignore[assignment]  # a field, as DRF declares
+        choices=[(s.value, s.label) for s in CHOSEN_SOURCES],
+        required=False,
+        help_text=_(
+            "Source de la demande (GLPI : requesttypes_id), interface standard seulement ; "
+            "par défaut « api »."
+        ),
     )
 
 

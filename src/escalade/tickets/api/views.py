@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from escalade.accounts.who import Who
 from escalade.core.drf import JSONBodyParser
+from escalade.onbehalf import access as onbehalf_access
 from escalade.tickets import (
     access,
     attachments,
@@ -78,12 +79,16 @@ class TicketCollection(ApiView):
         request=s.TicketCreateSerializer,
         parameters=CONTEXT_HEADERS,
         responses={201: s.TicketDetailSerializer, **WRITE_ERRORS},
-        summary="Ouvrir un ticket (le demandeur est l'auteur ; routage appliqué)",
+        summary=(
+            "Ouvrir un ticket, pour soi ou pour le compte d'un demandeur (source au choix ; "
+            "routage appliqué)"
+        ),
     )
     def post(self, request: Request) -> Response:
         data = self.valid(s.TicketCreateSerializer, request.data)
         who = self.who()
         users, groups = access.visible_users(who), access.visible_groups(who)
+        requesters = onbehalf_access.requester_choices(who)
         unknown_user, unknown_group = _("Utilisateur introuvable."), _("Groupe introuvable.")
         ticket = workflow.create_ticket(
             by=who,
@@ -107,7 +112,7 @@ class TicketCollection(ApiView):
             ),
             actors=workflow.Actors(
                 requesters=[
-                    *_many(users, data.get("requesters"), "requesters", unknown_user),
+                    *_many(requesters, data.get("requesters"), "requesters", unknown_user),
                     *_many(groups, data.get("requester_groups"), "requester_groups", unknown_group),
                 ],
                 observers=[
@@ -119,7 +124,9 @@ class TicketCollection(ApiView):
                     *_many(groups, data.get("assigned_groups"), "assigned_groups", unknown_group),
                 ],
             ),
-            source=Source.API,
+            source=onbehalf_access.check_source(
+                who, data.get("source") or Source.API, default=Source.API
+            ),
         )
         return Response(ticket_detail(request, who, ticket), status=201)
 
