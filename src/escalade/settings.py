@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "escalade.links",
     "escalade.bulk",
     "escalade.onbehalf",
+    "escalade.tickettemplates",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

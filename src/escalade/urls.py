@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("escalade.satisfaction.urls")),
     path("", include("escalade.stats.urls")),
     path("", include("escalade.onbehalf.urls")),
+    path("gabarits/", include("escalade.tickettemplates.urls")),
     path("compte/", include("escalade.accounts.urls")),
     path("identite/", include("escalade.identity.urls")),
     path("validations/", include("escalade.validations.urls")),

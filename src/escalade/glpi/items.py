@@ -951,7 +951,11 @@ class CategoryItem(ItemType):
     def queryset(self, ctx: Ctx) -> QuerySet:
         return access.visible_categories(ctx.who)
 
+    def prepare(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related("ticket_templates")
+
     def fields(self, ctx: Ctx, c: Category) -> dict[str, Any]:
+        templates = getattr(c, "ticket_templates", None)
         return defaults("ITILCategory") | {
             "id": c.pk,
             "entities_id": c.entity_id,
@@ -969,6 +973,8 @@ class CategoryItem(ItemType):
             "is_request": int(c.is_request),
             "is_problem": 0,
             "is_change": 0,
+            "tickettemplates_id_incident": (templates.incident_id or 0) if templates else 0,
+            "tickettemplates_id_demand": (templates.request_id or 0) if templates else 0,
         }
 
 
@@ -1222,6 +1228,9 @@ from escalade.links.glpi import ITEMTYPES as LINK_ITEMTYPES  # noqa: E402
 from escalade.links.glpi import ticket_links  # noqa: E402
 
 ITEMTYPES.update({t.name.lower(): t for t in LINK_ITEMTYPES})
+from escalade.tickettemplates.glpi import ITEMTYPES as TEMPLATE_ITEMTYPES  # noqa: E402
+
+ITEMTYPES.update({t.name.lower(): t for t in TEMPLATE_ITEMTYPES})
 
 # Sub-items of a ticket: Ticket/:id/<sub>, as querysets of the sub itemtype's objects.
 TICKET_SUBITEMS: dict[str, Callable[[Ctx, Ticket], QuerySet]] = {

@@ -460,6 +460,7 @@ def _new_ticket(
             actors=workflow.Actors(requesters=[user]),
             attachments=uploads,
             source=Source.EMAIL,
+            incomplete_ok=True,  # a missing template field: « À compléter », by a signed link
         )
 
     try:

@@ -71,9 +71,13 @@ EVENTS: dict[str, tuple[str, str, str, str]] = {
         "Ticket bien reçu",
         "Ticket received",
         "Bonjour {{ recipient }}, votre demande est enregistrée sous le n° {{ ticket.id }}"
-        "{% if ticket.assigned %} et transmise à {{ ticket.assigned|join:', ' }}{% endif %}.",
+        "{% if ticket.assigned %} et transmise à {{ ticket.assigned|join:', ' }}{% endif %}."
+        "{% if completion_url %} Elle est « À compléter » : il manque des informations "
+        "obligatoires, complétez-la ici : {{ completion_url }}{% endif %}",
         "Hello {{ recipient }}, your request is recorded as ticket #{{ ticket.id }}"
-        "{% if ticket.assigned %} and passed on to {{ ticket.assigned|join:', ' }}{% endif %}.",
+        "{% if ticket.assigned %} and passed on to {{ ticket.assigned|join:', ' }}{% endif %}."
+        "{% if completion_url %} It is “to be completed”: required information is missing, "
+        "complete it here: {{ completion_url }}{% endif %}",
     ),
     "assign_user": (
         "Attribution",

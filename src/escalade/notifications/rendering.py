@@ -269,6 +269,9 @@ def _changes(
         if event == Event.NEW:
             changes.append(_change(labels["new"], author=actor, date=date, html=ticket.content))
         elif event == Event.RECEIVED:
+            from escalade.tickettemplates.links import completion_links
+
+            extra.update(completion_links(n.ticket_number, n.recipient_id))
             if not any(i.get("event") == Event.NEW for i in n.items):  # else told by NEW
                 changes.append(
                     _change(labels["received"], author=actor, date=date, html=ticket.content)
@@ -412,6 +415,7 @@ def render(n: Notification) -> tuple[str, str, str]:
         "level_name": "",
         "validation_accept_url": "",
         "validation_refuse_url": "",
+        "completion_url": "",
     }
     with translation.override(language):
         context = {

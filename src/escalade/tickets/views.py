@@ -40,7 +40,6 @@ from escalade.tickets import (
     workflow,
 )
 from escalade.tickets.attachments import Upload
-from escalade.onbehalf.forms import OnBehalfCreateForm
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
@@ -80,6 +79,7 @@ from escalade.tickets.parties import SEARCH_LIMIT, matching_groups, matching_use
 from escalade.tickets.search import FIELDS, OPERATORS, TABS
 from escalade.tickets.status import Status
 from escalade.tickets.templatetags.escalade import PRIORITY_CLASSES, STATUS_CLASSES
+from escalade.tickettemplates.forms import TemplatedCreateForm
 
 ADD_TABS = {
     "suivi": gettext_lazy("Suivi"),
@@ -398,7 +398,7 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
     kept: list[pending.PendingUpload] = []
     refused: list[str] = []
     if request.method == "POST":
-        form = OnBehalfCreateForm(request.POST, request.FILES, who=who)
+        form = TemplatedCreateForm(request.POST, request.FILES, who=who)
         # Files kept from a refused try, still checked in the form: the user's own only.
         kept = pending.load(who.user.pk, request.POST.getlist("pending"))
         if form.is_valid():
@@ -408,9 +408,9 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
                     by=who,
                     type=data["type"],
                     category=data["category"],
-                    urgency=data["urgency"],
-                    title=data["title"],
-                    content=data["content"],
+                    urgency=data.get("urgency"),
+                    title=data.get("title", ""),
+                    content=data.get("content", ""),
                     attachments=[*pending.uploads(kept), *data["attachments"]],
                     actors=form.actors(),
                     source=form.chosen_source(),
@@ -427,7 +427,7 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
         kept = [*kept, *new][: pending.MAX_FILES]
         status = 400
     else:
-        form = OnBehalfCreateForm(who=who, initial=request.GET.dict() or None)
+        form = TemplatedCreateForm(who=who, initial=request.GET.dict() or None)
         status = 200
     htmx = request.htmx
     template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"

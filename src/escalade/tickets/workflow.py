@@ -49,11 +49,14 @@ from escalade.tickets.models import (
 )
 from escalade.tickets.rules import RoutingDraft, run_rules
 from escalade.tickets.status import Status, may_move
+from escalade.tickettemplates import rules as template_rules
+from escalade.tickettemplates.models import Field
 
 TITLE_MAX = 255
 CONTENT_MAX = 100_000
 UPDATABLE_FIELDS = ("title", "content", "type", "category", "urgency", "impact", "priority")
 RULE_FIELDS = {"title", "content", "type", "category", "urgency"}
+CHANNEL_SOURCES = {Source.HELPDESK, Source.EMAIL, Source.API}
 
 
 # --- The change context ----------------------------------------------------------
@@ -394,7 +397,7 @@ def create_ticket(
     content: str,
     type: int = TicketType.INCIDENT,
     category: Category | None = None,
-    urgency: int = Level.MEDIUM,
+    urgency: int | None = None,
     impact: int | None = None,
     priority: int | None = None,
     entity: Entity | None = None,
@@ -403,14 +406,21 @@ def create_ticket(
     source: str = Source.HELPDESK,
     linked_to: Ticket | None = None,
     run_routing: bool = True,
+    incomplete_ok: bool = False,
 ) -> Ticket:
     """Open a ticket: check, route (rules, then the category's group), record, notify.
 
     Without requesters, the person who opens it is the Demandeur. Returns the new ticket.
+    ``incomplete_ok`` (the mail gateway): a mandatory field of the ticket template may be
+    missing; the ticket is then « À compléter » and the requester gets a link to complete it.
     """
     actors = actors or Actors()
     if by is not None:
         _require(access.can_create(by), _("Votre profil ne permet pas de créer un ticket."))
+    if actors.assignees and by is not None:
+        _require(access.can_assign_at_creation(by), _("Votre profil ne permet pas d'attribuer."))
+    by_template_priority = False
+    missing: list[int] = []
     on_behalf = None
     if by is not None:
         # For someone else: who may be named, and an entity where they may open tickets.
@@ -420,18 +430,54 @@ def create_ticket(
         on_behalf = onbehalf_access.creation_entity(by, actors.users(Role.REQUESTER), entity)
     entity = on_behalf or _creation_entity(by, entity)
     ticket_type = _ticket_type(type)
-    urgency = _level(urgency, "urgency")
+    if by is not None and not actors.requesters:
+        actors = Actors(
+            requesters=[by.user], observers=actors.observers, assignees=actors.assignees
+        )
+    # The ticket template (category, profile, entity), on every way in.
+    template = template_rules.template_for(
+        by, ticket_type=ticket_type, category=category, entity=entity
+    )
+    if template is not None:
+        filled, missing = template_rules.apply(
+            template,
+            template_rules.Given(
+                title=title or "",
+                content=content or "",
+                category=category,
+                urgency=urgency,
+                impact=impact,
+                priority=priority,
+                source=source,
+                requesters=actors.requesters,
+                observers=actors.observers,
+                assignees=actors.assignees,
+            ),
+        )
+        if missing and not incomplete_ok:
+            raise InvalidInput(
+                template_rules.missing_message(missing),
+                field=template_rules.FIELD_NAMES[Field(missing[0])],
+            )
+        if filled.priority != priority:  # predefined, hidden or read-only
+            priority, by_template_priority = filled.priority, filled.priority is not None
+        title, content, urgency, impact = (
+            filled.title,
+            filled.content,
+            filled.urgency,
+            filled.impact,
+        )
+        # A hidden or read-only source: the way in's own (mail, API), never a person's choice.
+        source = filled.source or (source if source in CHANNEL_SOURCES else Source.HELPDESK)
+        actors = Actors(
+            requesters=filled.requesters, observers=filled.observers, assignees=filled.assignees
+        )
+    urgency = _level(urgency if urgency is not None else Level.MEDIUM, "urgency")
     impact = _level(impact if impact is not None else Level.MEDIUM, "impact")
     content_html = _clean_content(content)
     title = _clean_title(title, content_html)
     _check_category(category, entity, ticket_type, by)
     checked = [check(u) for u in attachments]
-    if actors.assignees and by is not None:
-        _require(access.can_assign_at_creation(by), _("Votre profil ne permet pas d'attribuer."))
-    if by is not None and not actors.requesters:
-        actors = Actors(
-            requesters=[by.user], observers=actors.observers, assignees=actors.assignees
-        )
 
     draft = RoutingDraft(
         entity_id=entity.pk,
@@ -453,7 +499,9 @@ def create_ticket(
             Category.objects.filter(pk=draft.category_id).first() if draft.category_id else None
         )
 
-    explicit_priority = priority is not None and access.can_choose_priority(by)
+    explicit_priority = priority is not None and (
+        by_template_priority or access.can_choose_priority(by)
+    )
     now = timezone.now()
     ticket = Ticket(
         entity=entity,
@@ -491,6 +539,8 @@ def create_ticket(
             )
             for rule_id, name in draft.applied_rules:
                 change.record(events.rule_applied(rule_id, name))
+            if missing:
+                template_rules.mark_incomplete(ticket, missing)
             wanted: list[tuple[int, User | None, SupportGroup | None]] = [
                 *((Role.REQUESTER, u, None) for u in actors.users(Role.REQUESTER)),
                 *((Role.REQUESTER, None, g) for g in actors.groups(Role.REQUESTER)),
