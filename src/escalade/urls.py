@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v1/", include("escalade.validations.api_urls")),
     path("api/v1/", include("escalade.links.api_urls")),
     path("api/v1/", include("escalade.bulk.api_urls")),
+    path("api/v1/", include("escalade.tickettemplates.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.docs, name="api-docs"),
     path("apirest.php", include("escalade.glpi.urls")),

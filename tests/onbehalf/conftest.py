@@ -6,7 +6,6 @@ import pytest
 
 from escalade.accounts.models import Membership, ProfileGrant, SupportGroup, User
 from tests.api.conftest import api_as  # noqa: F401
-from tests.browser.conftest import browser, live_demo, page  # noqa: F401
 from tests.glpi.conftest import glpi_as  # noqa: F401
 
 

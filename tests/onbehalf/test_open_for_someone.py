@@ -396,3 +396,16 @@ def test_glpi_outsider_cannot_open_for_the_head_of_school(demo, glpi_as, outside
     response = api.post("Ticket", _glpi_ticket(_users_id_requester=demo.users["chef.etab"].pk))
     assert response.status_code == 400
     assert Ticket.objects.count() == before
+
+
+def test_redrawing_the_form_keeps_the_chosen_people(demo):
+    """Choosing a category draws the form again (htmx GET with the form's values)."""
+    client = signed_in(demo, "referent.lsu", "Référent fonctionnel")
+    chef, referent2 = demo.users["chef.etab"], demo.users["referent2.lsu"]
+    page = client.get(
+        "/tickets/nouveau/",
+        {"category": demo.lsu.pk, "observers": [f"u{chef.pk}", f"u{referent2.pk}"]},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert f'<option value="u{chef.pk}" selected>Claire Dubois</option>' in page
+    assert f'<option value="u{referent2.pk}" selected>Julie Moreau</option>' in page

@@ -14,7 +14,6 @@ from escalade.tickettemplates.models import (
     TicketTemplate,
 )
 from tests.api.conftest import api_as  # noqa: F401
-from tests.browser.conftest import browser, live_demo, page  # noqa: F401
 from tests.glpi.conftest import glpi_as  # noqa: F401
 from tests.notifications.conftest import smtp  # noqa: F401
 

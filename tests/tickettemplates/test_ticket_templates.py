@@ -5,6 +5,7 @@ then entity; mandatory, predefined, hidden and read-only fields enforced on ever
 from __future__ import annotations
 
 import pytest
+from rest_framework.test import APIClient
 
 from escalade.tickets import workflow
 from escalade.tickets.errors import InvalidInput
@@ -139,6 +140,29 @@ def test_api_enforces_the_template(demo, api_as, lsu_template):
     created = api.post("/api/v1/tickets/", body, format="json")
     assert created.status_code == 201, created.content
     assert created.json()["priority"] == 4
+
+
+def test_api_reads_the_templates(demo, api_as, lsu_template, django_assert_max_num_queries):
+    api = api_as("referent.lsu", "Référent fonctionnel")
+    with django_assert_max_num_queries(20):
+        listed = api.get("/api/v1/ticket-templates/")
+    assert listed.status_code == 200
+    [one] = listed.json()
+    assert one["name"] == "Incident LSU" and one["mandatory"] == [1, 21]
+    assert one["predefined"]["21"] == PREDEFINED_TEXT and one["hidden"] == [9]
+    assert one["readonly"] == [3] and one["incident_categories"] == [demo.lsu.pk]
+    assert api.get(f"/api/v1/ticket-templates/{lsu_template.pk}/").json()["id"] == lsu_template.pk
+
+
+def test_api_templates_are_refused_to_someone_else(demo, api_as, lsu_template, outsider):
+    from escalade.accounts.tokens import create_token
+
+    create_token(outsider.user, "Test", key="tech.bzh-token")
+    for login in ("chef.etab", "tech.bzh"):
+        api = api_as(login)
+        assert api.get("/api/v1/ticket-templates/").json() == []
+        assert api.get(f"/api/v1/ticket-templates/{lsu_template.pk}/").status_code == 404
+    assert APIClient().get("/api/v1/ticket-templates/").status_code in (401, 403)
 
 
 # --- GLPI's API ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from escalade.accounts.models import SupportGroup, User
@@ -29,6 +30,15 @@ FIELDS: dict[int, str] = {
 INVALID = _("Choisissez un utilisateur ou un groupe proposé par la recherche.")
 
 Party = User | SupportGroup
+
+
+def initial_from(query: QueryDict) -> dict[str, Any]:
+    """The create form's initial values from a GET (the pickers keep every value)."""
+    initial: dict[str, Any] = query.dict()
+    for name in FIELDS.values():
+        if name in query:
+            initial[name] = query.getlist(name)[:SEARCH_LIMIT]
+    return initial
 
 
 class PartiesField(forms.MultipleChoiceField):
@@ -112,6 +122,7 @@ class OnBehalfCreateForm(TicketCreateForm):
             if name not in self.fields:
                 continue
             values = self[name].value() or []
+            values = [values] if isinstance(values, str) else list(values)
             shown.append(
                 {
                     "field": self[name],

@@ -40,6 +40,7 @@ from escalade.tickets import (
     workflow,
 )
 from escalade.tickets.attachments import Upload
+from escalade.onbehalf.forms import initial_from
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
@@ -427,7 +428,7 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
         kept = [*kept, *new][: pending.MAX_FILES]
         status = 400
     else:
-        form = TemplatedCreateForm(who=who, initial=request.GET.dict() or None)
+        form = TemplatedCreateForm(who=who, initial=initial_from(request.GET) or None)
         status = 200
     htmx = request.htmx
     template = "tickets/partials/create_form.html" if htmx else "tickets/ticket_create.html"
