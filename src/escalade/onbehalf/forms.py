@@ -18,8 +18,8 @@ from escalade.core import parsing
 from escalade.onbehalf import access as onbehalf_access
 from escalade.tickets import access, workflow
 from escalade.tickets.forms import TicketCreateForm
-from escalade.tickets.parties import SEARCH_LIMIT, find_party, parse, party_choices, value_of
 from escalade.tickets.models import Role, Source
+from escalade.tickets.parties import SEARCH_LIMIT, find_party, parse, party_choices, value_of
 
 # role -> form field
 FIELDS: dict[int, str] = {

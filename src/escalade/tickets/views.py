@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 from escalade.accounts.who import Who
 from escalade.core import parsing
 from escalade.core.views import WhoRequest, who_required
+from escalade.onbehalf.forms import initial_from
 from escalade.tickets import (
     access,
     attachments,
@@ -40,7 +41,6 @@ from escalade.tickets import (
     workflow,
 )
 from escalade.tickets.attachments import Upload
-from escalade.onbehalf.forms import initial_from
 from escalade.tickets.errors import (
     Conflict,
     Forbidden,
