@@ -436,7 +436,7 @@ def ticket_create(request: WhoRequest) -> HttpResponse:
     return render(request, template, context, status=200 if htmx else status)
 
 
-def _sent_files(form: TicketCreateForm) -> list[Upload]:
+def _sent_files(form: TemplatedCreateForm) -> list[Upload]:
     cleaned = getattr(form, "cleaned_data", None) or {}
     if "attachments" in cleaned:
         return list(cleaned["attachments"])
