@@ -8,6 +8,7 @@ through ``build_who``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
@@ -45,6 +46,9 @@ class Who:
     # The same entities as ``entity_ids``, described for SQL: the trees (materialized
     # paths) and the single entities they are made of. ``None``: only the id set is known.
     entity_scope: EntityScope | None = field(default=None, compare=False)
+    # What access computes once per context (e.g. the entities items are shared from),
+    # for the life of this request's Who; never copied by dataclasses.replace.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def reach_by_paths(self) -> bool:

@@ -502,7 +502,14 @@ def visible_entities(who: Who) -> QuerySet[Entity]:
 
 def _shared_with_reach(who: Who) -> Q:
     """Items (categories, groups) of an entity of ``who``, or recursive ones above: from
-    the reach's paths (``Who.in_reach``) when it is large, not from thousands of ids."""
+    the reach's paths (``Who.in_reach``) when it is large, not from thousands of ids.
+    Computed once per ``Who`` (a page asks for groups, categories… with the same reach)."""
+    if "shared_with_reach" not in who.memo:
+        who.memo["shared_with_reach"] = _compute_shared_with_reach(who)
+    return cast(Q, who.memo["shared_with_reach"])
+
+
+def _compute_shared_with_reach(who: Who) -> Q:
     scope = who.entity_scope
     if scope is None or not who.reach_by_paths:
         return _shared_with_any(who.entity_ids)
