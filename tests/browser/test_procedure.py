@@ -48,7 +48,11 @@ def test_lsu_procedure_in_the_browser(page, live_demo, tmp_path):
     with page.expect_response(lambda r: "/tickets/nouveau/" in r.url):
         page.get_by_label("Type").select_option(label="Incident")
     wait_for_htmx(page)
-    page.get_by_label("Catégorie").select_option(value=str(live_demo.lsu.pk))
+    # The category redraws the form under its ticket template (htmx): wait for it before
+    # typing, or the swap would land over what was typed after the request left.
+    with page.expect_response(lambda r: "/tickets/nouveau/" in r.url):
+        page.get_by_label("Catégorie").select_option(value=str(live_demo.lsu.pk))
+    wait_for_htmx(page)
     page.get_by_label("Urgence").select_option(label="Haute")
     page.get_by_label("Titre").fill("Accès impossible à LSU")
     page.get_by_label("Description").fill("Message d'erreur : 403. Tél. 02 31 00 00 00")
