@@ -111,3 +111,11 @@ def _one_writer(request):
 
     with connection.execute_wrapper(guard):
         yield
+
+
+@pytest.fixture(scope="session")
+def static_files(tmp_path_factory):
+    """Static files collected once for the Escalade nodes the tests start (tests/servers.py)."""
+    from tests.servers import collect_static
+
+    return collect_static(tmp_path_factory.mktemp("static"))

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "escalade.bulk",
     "escalade.onbehalf",
     "escalade.tickettemplates",
+    "escalade.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -303,3 +304,19 @@ CONTENT_SECURITY_POLICY = {
 }
 if not env.boolean("ESCALADE_CSP", True):
     MIDDLEWARE.remove("csp.middleware.CSPMiddleware")
+
+# --- Operations: health, metrics, JSON logs, shared storage, replicas, PgBouncer, nodes ---
+# (README « Déploiement sur plusieurs machines »; every variable in escalade.operations.config)
+from escalade.operations import config as _operations  # noqa: E402
+
+# Their values come from apply(); named here for the type checker.
+ESCALADE_METRICS_TOKEN = ""
+ESCALADE_METRICS_ALLOW: list[str] = []
+ESCALADE_WORKER_HEARTBEAT_MAX_AGE = 120
+ESCALADE_LOG_FORMAT = "plain"
+ESCALADE_S3: dict | None = None
+ESCALADE_S3_SIGNED_URL_SECONDS = 0
+ESCALADE_READ_YOUR_WRITES_SECONDS = 15
+ESCALADE_DB_POOLER = ""
+ESCALADE_MULTI_NODE = False
+_operations.apply(globals())

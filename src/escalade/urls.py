@@ -32,6 +32,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sante/", core_views.health, name="health"),
+    path("", include("escalade.operations.urls")),
 ]
 
 handler403 = errors.permission_denied

@@ -10,6 +10,7 @@ logs (``escalade run`` uses it; ``gunicorn --logger-class escalade.core.logs.Gun
 from __future__ import annotations
 
 import logging
+import os
 import re
 from typing import Any
 from urllib.parse import quote, unquote_plus
@@ -89,5 +90,11 @@ class GunicornLogger(_GunicornLogger):
 
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
+        json_lines = os.environ.get("ESCALADE_LOG_FORMAT", "").strip().lower() == "json"
         for logger in (self.error_log, self.access_log):
             logger.addFilter(RedactingFilter())
+            if json_lines:  # ESCALADE_LOG_FORMAT=json: gunicorn's lines too
+                from escalade.operations.logs import JsonFormatter
+
+                for handler in logger.handlers:
+                    handler.setFormatter(JsonFormatter())

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+from escalade.operations.config import multi_node_problems
 
 
 class Command(BaseCommand):
@@ -28,9 +32,32 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker", action="store_true", help="Ne pas lancer de worker de tâches."
         )
+        parser.add_argument(
+            "--no-collectstatic",
+            action="store_true",
+            help="Fichiers statiques déjà rassemblés (escalade collectstatic à la livraison).",
+        )
 
-    def handle(self, *args, host: str, port: int, workers: int, no_worker: bool, **options) -> None:
-        if not settings.DEBUG:
+    def handle(
+        self,
+        *args,
+        host: str,
+        port: int,
+        workers: int,
+        no_worker: bool,
+        no_collectstatic: bool = False,
+        **options,
+    ) -> None:
+        if settings.ESCALADE_MULTI_NODE and (problems := multi_node_problems()):
+            raise CommandError(
+                "ESCALADE_MULTI_NODE=1 : ce nœud ne peut pas démarrer.\n- " + "\n- ".join(problems)
+            )
+        # Request metrics of every gunicorn process of this node, added up at each scrape.
+        metrics_dir = Path(settings.DATA_DIR) / "prometheus"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+        if not settings.DEBUG and not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         escalade = [sys.executable, "-m", "escalade.cli"]
         processes = [
@@ -53,6 +80,8 @@ class Command(BaseCommand):
                     "60",
                     "--graceful-timeout",
                     "10",
+                    "--config",
+                    "python:escalade.operations.gunicorn_conf",
                 ]
             )
         ]

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from escalade.core.periodic import enqueue_due_jobs
+from escalade.operations import heartbeat
 
 logger = logging.getLogger("escalade.worker")
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval: float, tick: float, batch: bool, **options) -> None:
         if batch:
+            heartbeat.beat()
             enqueue_due_jobs()
         else:
             threading.Thread(
@@ -53,6 +55,7 @@ def _scheduler(tick: float) -> None:
     while True:
         try:
             close_old_connections()
+            heartbeat.beat()  # /sante/pret/ and the metrics read it
             for name in enqueue_due_jobs():
                 logger.info("periodic job enqueued: %s", name)
         except Exception:  # keep the scheduler alive; the next tick retries
