@@ -98,6 +98,34 @@ def _attachments_in_tmp(settings, tmp_path):
     settings.ATTACHMENTS_DIR = tmp_path / "attachments"
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked ``attachments`` run twice: local directory, then S3 bucket (moto)."""
+    if metafunc.definition.get_closest_marker("attachments"):
+        metafunc.fixturenames.append("attachment_storage")
+        metafunc.parametrize("attachment_storage", ["local", "s3"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def moto_s3():
+    """moto's S3 in server mode (real HTTP on a free port), for the whole session."""
+    from tests.storages import MotoS3
+
+    server = MotoS3().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def attachment_storage(request, settings):
+    """Where this test's attachments go: "local" (the default) or "s3" (moto's bucket)."""
+    kind = getattr(request, "param", "local")
+    if kind == "s3":
+        settings.ESCALADE_S3 = request.getfixturevalue("moto_s3").config()
+    else:
+        settings.ESCALADE_S3 = None
+    return kind
+
+
 @pytest.fixture(autouse=True)
 def _one_writer(request):
     """Fails a test in which a page, an API or the mail gateway writes tickets itself

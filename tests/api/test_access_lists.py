@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from escalade.tickets import access, workflow
 from escalade.tickets.attachments import Upload
 from tests.conftest import open_lsu_ticket
@@ -24,6 +26,7 @@ def test_tasks_visible_to_hides_private_ones_from_the_requester(demo, chef, refe
     assert access.tasks_visible_to(referent).count() == 2
 
 
+@pytest.mark.attachments
 def test_attachments_visible_to_follows_their_followup(demo, chef, referent, outsider):
     ticket = open_lsu_ticket(demo, chef)
     workflow.add_followup(

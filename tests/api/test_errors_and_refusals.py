@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
@@ -117,6 +118,7 @@ def test_outsider_gets_404_exactly_like_a_missing_ticket(demo, chef, outsider):
     assert not Followup.objects.exists()
 
 
+@pytest.mark.attachments
 def test_self_service_does_not_see_private_followups_nor_their_files(demo, chef, api_as):
     ticket = open_lsu_ticket(demo, chef)
     referent = api_as("referent.lsu", "Référent fonctionnel")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 
 from escalade.accounts.models import ProfileGrant, User
@@ -169,6 +170,7 @@ def test_self_service_cannot_write_a_private_followup(demo, chef, glpi_as):
     assert not Followup.objects.exists()
 
 
+@pytest.mark.attachments
 def test_upload_and_download_a_document(demo, chef, glpi_as):
     ticket = open_lsu_ticket(demo, chef)
     api = glpi_as("chef.etab")

@@ -92,6 +92,7 @@ def test_solution_and_actors_under_a_ticket(demo, chef, glpi_as):
     assert ticket.status in (Status.SOLVED, Status.CLOSED)
 
 
+@pytest.mark.attachments
 def test_document_upload_and_document_item_link_under_a_ticket(demo, chef, glpi_as):
     first = open_lsu_ticket(demo, chef)
     second = open_lsu_ticket(demo, chef, title="Autre souci LSU")

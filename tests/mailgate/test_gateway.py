@@ -115,6 +115,7 @@ def test_text_that_looks_like_markup_is_kept_escaped(demo, lsu_ticket):
     assert "<img" not in content
 
 
+@pytest.mark.attachments
 def test_reply_with_attachments_stores_them_on_the_followup(demo, lsu_ticket):
     raw = reply("attachments_pdf_png.eml", lsu_ticket, sender=CHEF)
 

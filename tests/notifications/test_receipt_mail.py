@@ -87,6 +87,7 @@ def test_only_the_requester_is_asked_to_approve_the_solution(demo, chef, referen
     )
 
 
+@pytest.mark.attachments
 def test_a_followup_mail_names_its_attachments(demo, chef, referent, smtp):
     ticket = open_lsu_ticket(demo, chef)
     send_all()

@@ -56,6 +56,7 @@ def test_a_disguised_executable_is_refused_under_its_real_name(demo, lsu_ticket)
     assert not Attachment.objects.exists()
 
 
+@pytest.mark.attachments
 def test_web_followup(demo, lsu_ticket):
     client = web(demo, "referent.lsu", demo.referent_profile)
 
@@ -68,6 +69,7 @@ def test_web_followup(demo, lsu_ticket):
     assert Attachment.objects.get().filename == CLEAN
 
 
+@pytest.mark.attachments
 def test_api_v1_followup(demo, lsu_ticket):
     response = api("referent.lsu").post(
         f"/api/v1/tickets/{lsu_ticket.pk}/followups/",
@@ -79,6 +81,7 @@ def test_api_v1_followup(demo, lsu_ticket):
     assert Attachment.objects.get().filename == CLEAN
 
 
+@pytest.mark.attachments
 def test_glpi_document_upload(demo, lsu_ticket):
     glpi = Glpi("chef.etab")
     manifest = f'{{"input": {{"itemtype": "Ticket", "items_id": {lsu_ticket.pk}}}}}'

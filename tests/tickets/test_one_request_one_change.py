@@ -23,6 +23,7 @@ from escalade.tickets.models import Attachment, Role, Solution, Ticket, TicketAc
 from escalade.tickets.status import Status
 from tests.conftest import as_, open_lsu_ticket
 from tests.glpi.conftest import login as glpi_login
+from tests.storages import stored_files
 from tests.tickets.test_concurrency import run_together
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -142,6 +143,7 @@ def test_api_solved_needs_a_solution_and_takes_one(demo, lsu_ticket):
     assert Solution.objects.get(ticket=lsu_ticket).content == "<p>Compte réactivé.</p>"
 
 
+@pytest.mark.attachments
 def test_api_followup_with_a_bad_attachment_changes_nothing(demo, lsu_ticket):
     before = snapshot(lsu_ticket)
     client = referent_api()
@@ -193,6 +195,7 @@ def test_glpi_put_applies_fields_actors_and_status_together(demo, lsu_ticket):
     assert TicketActor.objects.filter(ticket=lsu_ticket, group=demo.dsi_bai, role=3).exists()
 
 
+@pytest.mark.attachments
 def test_glpi_document_upload_with_a_bad_file_stores_none(demo, lsu_ticket):
     before = snapshot(lsu_ticket)
     api = referent_glpi()
@@ -388,6 +391,7 @@ def test_failure_in_the_middle_of_a_solution_changes_nothing(
     assert snapshot(lsu_ticket) == before
 
 
+@pytest.mark.attachments
 def test_failure_in_the_middle_of_a_creation_with_attachments_leaves_nothing(
     demo, chef, monkeypatch, settings
 ):
@@ -397,5 +401,4 @@ def test_failure_in_the_middle_of_a_creation_with_attachments_leaves_nothing(
         open_lsu_ticket(demo, chef, attachments=[Upload("capture.png", PNG)])
     assert (Ticket.objects.count(), Notification.objects.count()) == (tickets, notifications)
     assert Attachment.objects.count() == 0
-    stored = [p for p in settings.ATTACHMENTS_DIR.rglob("*") if p.is_file()]
-    assert stored == []
+    assert stored_files() == []

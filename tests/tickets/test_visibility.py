@@ -80,6 +80,7 @@ def test_private_followup_is_hidden_from_the_requester(lsu_ticket, chef, referen
     assert seen_by_referent == {public.pk, private.pk}
 
 
+@pytest.mark.attachments
 def test_attachment_of_a_private_followup_is_not_downloadable_by_the_requester(
     lsu_ticket, chef, referent
 ):

@@ -8,6 +8,7 @@ from escalade.tickets.errors import Conflict, InvalidInput
 from escalade.tickets.models import Attachment, Role, Ticket, TicketActor
 from escalade.tickets.workflow import Actors
 from tests.conftest import open_lsu_ticket
+from tests.storages import stored_files
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -89,6 +90,7 @@ def test_unknown_field_update_is_refused(lsu_ticket, referent):
         workflow.update_ticket(lsu_ticket, by=referent, changes={"status": 6})
 
 
+@pytest.mark.attachments
 def test_attachments_are_checked_and_stored_under_generated_names(demo, chef, settings):
     ticket = open_lsu_ticket(demo, chef, attachments=[Upload("capture écran.png", PNG)])
     attachment = Attachment.objects.get(ticket=ticket)
@@ -97,7 +99,7 @@ def test_attachments_are_checked_and_stored_under_generated_names(demo, chef, se
     assert attachment.size == len(PNG)
     assert len(attachment.sha256) == 64
     assert "capture" not in attachment.file.name
-    assert attachment.file.path.startswith(str(settings.ATTACHMENTS_DIR))
+    assert stored_files() == [attachment.file.name]  # in the directory, or in the bucket
     assert attachment.file.read() == PNG
 
 
@@ -124,6 +126,7 @@ def test_oversized_upload_is_refused(lsu_ticket, chef, settings):
     assert "taille maximale" in caught.value.message
 
 
+@pytest.mark.attachments
 def test_failed_change_leaves_no_orphan_file(lsu_ticket, chef, settings, monkeypatch):
     from escalade.notifications import outbox
 
@@ -134,8 +137,7 @@ def test_failed_change_leaves_no_orphan_file(lsu_ticket, chef, settings, monkeyp
     with pytest.raises(RuntimeError):
         workflow.add_attachments(lsu_ticket, by=chef, attachments=[Upload("a.txt", b"abc")])
     assert not Attachment.objects.exists()
-    stored = list(settings.ATTACHMENTS_DIR.rglob("*")) if settings.ATTACHMENTS_DIR.exists() else []
-    assert [p for p in stored if p.is_file()] == []
+    assert stored_files() == []
 
 
 def test_escalation_is_one_operation(lsu_ticket, referent, demo):

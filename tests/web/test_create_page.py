@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from escalade.tickets.models import Attachment, Category, Role, Ticket
 
 
+@pytest.mark.attachments
 def test_requester_creates_an_lsu_ticket_routed_to_the_referents(chef_client, demo):
     page = chef_client.get("/tickets/nouveau/").content.decode()
     assert "recopiez le message d&#x27;erreur" in page and "numéro de téléphone" in page

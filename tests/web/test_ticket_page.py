@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -46,6 +47,7 @@ def test_take_with_htmx_swaps_the_ticket_partial(referent_client, lsu_ticket):
     assert "Karim Benali" in body
 
 
+@pytest.mark.attachments
 def test_followup_with_attachment_and_status(referent_client, lsu_ticket):
     upload = SimpleUploadedFile("capture.txt", b"Erreur 403", content_type="text/plain")
     response = referent_client.post(
@@ -208,6 +210,7 @@ def test_private_followup_is_marked_for_those_allowed(referent_client, referent,
     assert "Note interne" in page and "is-private" in page and ">Privé</span>" in page
 
 
+@pytest.mark.attachments
 def test_attachment_download_headers(referent_client, referent, lsu_ticket, outsider_client):
     workflow.add_followup(
         lsu_ticket,
@@ -314,6 +317,7 @@ def test_timeline_is_in_order(referent_client, referent, lsu_ticket):
     assert page.index("Une tâche") < page.index("En cours (attribué) → Résolu")
 
 
+@pytest.mark.attachments
 def test_task_and_document_tabs(referent_client, lsu_ticket):
     page = referent_client.get(f"/tickets/{lsu_ticket.pk}/?ajouter=tache").content.decode()
     assert f'action="/tickets/{lsu_ticket.pk}/tache/"' in page

@@ -40,6 +40,12 @@ def _s3() -> dict[str, Any]:
     bucket = env.text("ESCALADE_S3_BUCKET", "").strip()
     if not bucket:
         return {"ESCALADE_S3": None}
+    try:
+        import storages.backends.s3  # noqa: F401
+    except ImportError:
+        raise ImproperlyConfigured(
+            "ESCALADE_S3_BUCKET: the S3 storage is not installed (pip install 'escalade[s3]')."
+        ) from None
     endpoint = env.text("ESCALADE_S3_ENDPOINT_URL", "").strip() or None
     if endpoint and not endpoint.startswith(("http://", "https://")):
         raise ImproperlyConfigured(
@@ -62,6 +68,7 @@ def _s3() -> dict[str, Any]:
             "addressing_style": style,
             "default_acl": None,  # the bucket stays private: no public-read object
             "querystring_auth": True,
+            "signature_version": "s3v4",
             "file_overwrite": False,
             "querystring_expire": env.integer("ESCALADE_S3_SIGNED_URL_SECONDS", 0, minimum=0) or 60,
         },

@@ -12,9 +12,10 @@ from typing import IO, TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.http import FileResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
+from escalade.core import storage
 from escalade.tickets.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def check(upload: Upload) -> CheckedUpload:
     )
 
 
-def download(attachment: Attachment, *, inline: bool = False) -> FileResponse:
+def download(attachment: Attachment, *, inline: bool = False) -> HttpResponseBase:
     """The file of an attachment the caller may read (the access module said so).
 
     Streamed from the storage; ``inline`` (the page) shows images and PDF in the browser,
@@ -147,8 +148,10 @@ def download(attachment: Attachment, *, inline: bool = False) -> FileResponse:
     browser never interprets.
     """
     shown = inline and attachment.content_type in INLINE_TYPES
-    response = FileResponse(
-        attachment.file.open("rb"),
+    # Streamed from the directory or the bucket, or a redirect to a short-lived signed URL
+    # (ESCALADE_S3_SIGNED_URL_SECONDS; escalade.core.storage).
+    response = storage.file_response(
+        attachment.file,
         as_attachment=not shown,
         filename=clean_name(attachment.filename),
         content_type=attachment.content_type if shown else "application/octet-stream",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -432,20 +430,11 @@ class Solution(models.Model):
         return f"Solution #{self.pk} (ticket #{self.ticket_id})"
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Files outside the web root (ATTACHMENTS_DIR), read from the settings when used."""
+def attachment_storage() -> Storage:
+    # Files outside the web root: ATTACHMENTS_DIR or a bucket (escalade.core.storage).
+    from escalade.core.storage import AttachmentStorage as SharedStorage
 
-    @property
-    def base_location(self) -> str:
-        return str(settings.ATTACHMENTS_DIR)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-
-def attachment_storage() -> FileSystemStorage:
-    return AttachmentStorage()
+    return SharedStorage()
 
 
 def attachment_name(instance: Attachment, filename: str) -> str:

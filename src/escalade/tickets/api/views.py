@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -433,7 +434,7 @@ class AttachmentDownload(ApiView):
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **ERRORS},
         summary="Télécharger un document",
     )
-    def get(self, request: Request, pk: int) -> FileResponse:
+    def get(self, request: Request, pk: int) -> HttpResponseBase:
         return attachments.download(access.get_attachment_for(self.who(), pk))
 
 
