@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,107 +146,66 @@ def api(node_url: str, login: str) -> requests.Session:
 
 
 class Cluster:
-    """A PostgreSQL cluster of its own (run as the postgres user), on a free port."""
+    """A PostgreSQL cluster of its own (run as the postgres user), on a free port, in a
+    folder of /tmp that the postgres user owns (pytest's folders are root's alone)."""
 
-    def __init__(self, root: Path, name: str) -> None:
-        self.dir = root / name
+    def __init__(self, name: str) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix=f"escalade-{name}-"))
+        shutil.chown(self.root, "postgres")
+        self.dir = self.root / "data"
         self.port = free_port()
-        self.log = root / f"{name}.log"
+        self.log = self.root / "postgresql.log"
 
     def _as_postgres(self, *command: str) -> None:
-        subprocess.run(
+        done = subprocess.run(
             ["runuser", "-u", "postgres", "--", *command],
-            check=True,
             capture_output=True,
+            text=True,
             timeout=120,
         )
-
-    def prepare(self) -> None:
-        self.dir.parent.mkdir(parents=True, exist_ok=True)
-        shutil.chown(self.dir.parent, "postgres")
-        os.chmod(self.dir.parent, 0o700)
+        if done.returncode:
+            raise RuntimeError(f"{command[0]}: {done.stdout}{done.stderr}")
 
     def initdb(self) -> Cluster:
-        self.prepare()
         self._as_postgres(
-            str(PG_BIN / "initdb"),
-            "-D",
-            str(self.dir),
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
+            str(PG_BIN / "initdb"), "-D", str(self.dir), "-U", "postgres", "--auth=trust",
+            "-E", "UTF8", "--locale=C.UTF-8",
+        )  # fmt: skip
         with (self.dir / "pg_hba.conf").open("a") as hba:
             hba.write("host replication all 127.0.0.1/32 trust\n")
         return self
 
     def basebackup_of(self, primary: Cluster) -> Cluster:
-        self.prepare()
         self._as_postgres(
-            str(PG_BIN / "pg_basebackup"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(primary.port),
-            "-U",
-            "postgres",
-            "-D",
-            str(self.dir),
-            "-R",
-            "-X",
-            "stream",
-            "-c",
-            "fast",
-        )
+            str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port),
+            "-U", "postgres", "-D", str(self.dir), "-R", "-X", "stream", "-c", "fast",
+        )  # fmt: skip
         return self
 
     def start(self) -> Cluster:
-        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._as_postgres(
-            str(PG_BIN / "pg_ctl"),
-            "-D",
-            str(self.dir),
-            "-l",
-            str(self.log),
-            "-o",
-            options,
-            "-w",
-            "start",
-        )
+            str(PG_BIN / "pg_ctl"), "-D", str(self.dir), "-l", str(self.log), "-o", options,
+            "-w", "start",
+        )  # fmt: skip
         return self
 
     def stop(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError):
+        with contextlib.suppress(RuntimeError):
             self._as_postgres(
                 str(PG_BIN / "pg_ctl"), "-D", str(self.dir), "-m", "immediate", "-w", "stop"
             )
+        shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
     def sql(self, query: str, database: str = "postgres") -> str:
         done = subprocess.run(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                "postgres",
-                "-d",
-                database,
-                "-Atc",
-                query,
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
+             "-Atc", query],
+            check=True, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
         return done.stdout.strip()
 
 

@@ -152,8 +152,9 @@ def apply(settings: dict[str, Any]) -> None:
                 "LOCATION": cache_url,
             }
         }
-    elif settings["ESCALADE_MULTI_NODE"]:
-        # Shared by every node (table made by the operations migration 0002).
+    elif settings["ESCALADE_MULTI_NODE"] or replica_url:
+        # The read-your-writes pins of API clients, and anything cached, seen by every process.
+        # Table made by the operations migration 0002.
         settings["CACHES"] = {
             "default": {
                 "BACKEND": "django.core.cache.backends.db.DatabaseCache",
