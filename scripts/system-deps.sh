@@ -14,6 +14,8 @@ PACKAGES=(
   dovecot-imapd
   # GLPI import: the tests start a real MariaDB server loaded with GLPI's schema.
   mariadb-server
+  # Operations: tests/operations starts a real PgBouncer in transaction mode.
+  pgbouncer
 )
 # --build: only what installing the Python packages needs (make install-dev).
 if [ "${1:-}" = "--build" ]; then PACKAGES=("${BUILD_PACKAGES[@]}"); fi

@@ -209,6 +209,67 @@ class Cluster:
         return done.stdout.strip()
 
 
+class PgBouncer:
+    """Debian's pgbouncer in transaction mode, in front of one database of the test server."""
+
+    def __init__(self, *, host: str, port: int, database: str, pool_size: int = 2) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="escalade-pgbouncer-"))
+        shutil.chown(self.root, "postgres")
+        self.port = free_port()
+        self.log = self.root / "pgbouncer.log"
+        (self.root / "pgbouncer.ini").write_text(
+            "[databases]\n"
+            f"escalade = host={host} port={port} dbname={database} user=postgres\n"
+            "[pgbouncer]\n"
+            f"listen_addr = 127.0.0.1\nlisten_port = {self.port}\n"
+            f"unix_socket_dir = {self.root}\n"
+            "auth_type = any\nadmin_users = postgres\n"
+            "pool_mode = transaction\n"
+            f"default_pool_size = {pool_size}\nmax_client_conn = 200\n"
+            f"logfile = {self.log}\n"
+        )
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> PgBouncer:
+        self.process = subprocess.Popen(
+            ["runuser", "-u", "postgres", "--", "/usr/sbin/pgbouncer",
+             str(self.root / "pgbouncer.ini")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port)):
+                return self
+            time.sleep(0.1)
+        raise TimeoutError(self.log.read_text() if self.log.exists() else "pgbouncer")
+
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/escalade"
+
+    def show(self, what: str) -> list[dict[str, str]]:
+        """The admin console: SHOW POOLS, SHOW STATS…"""
+        done = subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d",
+             "pgbouncer", "--csv", "-c", f"SHOW {what}"],
+            check=True, capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        import csv
+        import io
+
+        return list(csv.DictReader(io.StringIO(done.stdout)))
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def running(*nodes: Node) -> Iterator[tuple[Node, ...]]:
     try:
