@@ -156,6 +156,12 @@ def secret_key(name: str, data_dir: Path) -> str:
         if len(raw) < 32:
             raise ImproperlyConfigured(f"{name}: too short; use at least 32 random characters.")
         return raw
+    if boolean("ESCALADE_MULTI_NODE", False):
+        raise ImproperlyConfigured(
+            f"{name}: ESCALADE_MULTI_NODE=1 needs the same {name} on every node and worker "
+            "(a key generated in one node's data directory signs sessions and links that the "
+            "other nodes refuse)."
+        )
     key_file = data_dir / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()

@@ -167,12 +167,7 @@ def multi_node_problems() -> list[str]:
     """What keeps ``escalade run`` from starting as one node of several (empty: nothing)."""
     from django.conf import settings
 
-    problems = []
-    if not os.environ.get("SECRET_KEY", "").strip():
-        problems.append(
-            "SECRET_KEY: set the same key on every node (a key generated in one node's data "
-            "directory would sign sessions and links that the other nodes refuse)."
-        )
+    problems = []  # SECRET_KEY: escalade.env.secret_key refuses to make one
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         problems.append("DATABASE_URL: every node needs the same PostgreSQL database.")
     if not settings.ESCALADE_S3 and not os.environ.get("ESCALADE_ATTACHMENTS_DIR", "").strip():

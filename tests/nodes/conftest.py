@@ -1,0 +1,1 @@
+from tests.notifications.conftest import smtp  # noqa: F401
