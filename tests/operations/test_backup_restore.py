@@ -5,6 +5,7 @@ on the restored copy serves the ticket and its attachment."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,6 +15,7 @@ from escalade.tickets.attachments import Upload
 from escalade.tickets.demo import load_demo
 from tests.factories import as_, open_lsu_ticket
 from tests.servers import Node, base_env, database_url, running
+from tests.storages import BUCKET
 
 pytestmark = [
     pytest.mark.skipif(
@@ -31,7 +33,25 @@ def sh(*command: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_backup_then_restore_serves_the_ticket_and_its_attachment(tmp_path, static_files):
+def sync(client, bucket: str, prefix: str, folder: Path, *, upload: bool) -> None:
+    """What ``aws s3 sync`` does, both ways (the AWS command line is not installed here)."""
+    if upload:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            client.upload_file(str(path), bucket, f"{prefix}/{path.relative_to(folder)}")
+        return
+    for item in client.list_objects_v2(Bucket=bucket, Prefix=prefix + "/").get("Contents", []):
+        target = folder / item["Key"][len(prefix) + 1 :]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        client.download_file(bucket, item["Key"], str(target))
+
+
+@pytest.mark.parametrize("where", ["directory", "bucket"])
+def test_backup_then_restore_serves_the_ticket_and_its_attachment(
+    where, tmp_path, static_files, request, settings
+):
+    if where == "bucket":
+        moto_s3 = request.getfixturevalue("moto_s3")
+        settings.ESCALADE_S3 = moto_s3.config(prefix=f"avant-{tmp_path.name}")
     demo = load_demo()
     ticket = open_lsu_ticket(
         demo, as_(demo, "chef.etab"), attachments=[Upload("erreur LSU.png", PNG)]
@@ -41,7 +61,12 @@ def test_backup_then_restore_serves_the_ticket_and_its_attachment(tmp_path, stat
     # Backup: the database first, then the files (a file newer than the dump is harmless).
     dump, archive = tmp_path / "escalade.dump", tmp_path / "attachments.tar.gz"
     sh("pg_dump", "-Fc", "-d", database_url(), "-f", str(dump))
-    sh("tar", "-C", str(settings.ATTACHMENTS_DIR), "-czf", str(archive), ".")
+    if where == "directory":
+        sh("tar", "-C", str(settings.ATTACHMENTS_DIR), "-czf", str(archive), ".")
+    else:
+        copy = tmp_path / "bucket-copy"
+        sync(moto_s3.client(), BUCKET, settings.ESCALADE_S3["location"], copy, upload=False)
+        assert len([p for p in copy.rglob("*") if p.is_file()]) == 1
 
     # Restore on "another machine": a new database and an empty attachments directory.
     restored = f"{connection.settings_dict['NAME']}_restored"
@@ -50,14 +75,20 @@ def test_backup_then_restore_serves_the_ticket_and_its_attachment(tmp_path, stat
     sh("psql", admin, "-c", f'CREATE DATABASE "{restored}"')
     try:
         sh("pg_restore", "--no-owner", "-d", database_url(restored), str(dump))
-        files = tmp_path / "restored-attachments"
-        files.mkdir()
-        sh("tar", "-C", str(files), "-xzf", str(archive))
+        if where == "directory":
+            files = tmp_path / "restored-attachments"
+            files.mkdir()
+            sh("tar", "-C", str(files), "-xzf", str(archive))
+            storage = {"ESCALADE_ATTACHMENTS_DIR": str(files)}
+        else:  # into another prefix (or bucket) than the one backed up
+            prefix = f"apres-{tmp_path.name}"
+            sync(moto_s3.client(), BUCKET, prefix, copy, upload=True)
+            storage = moto_s3.env(prefix)
 
         env = base_env(
             tmp_path / "node",
             DATABASE_URL=database_url(restored),
-            ESCALADE_ATTACHMENTS_DIR=str(files),
+            **storage,
             SECRET_KEY="k" * 50,
         )
         with running(Node(tmp_path / "node", env, worker=False, static=static_files)) as (node,):
