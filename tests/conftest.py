@@ -25,7 +25,9 @@ _loaded: list[Demo] = []
 
 # Tests sharing a server that holds fixed names (MariaDB's glpi database) run on one
 # xdist worker (`pytest -n 2 --dist loadgroup`, as `make test` does); the others spread.
-XDIST_GROUPS = {"glpiimport": "mariadb"}
+# The operations and nodes tests start their servers (clusters, PgBouncer, nodes) once per
+# module: one worker runs them all, one module after the other.
+XDIST_GROUPS = {"glpiimport": "mariadb", "operations": "servers", "nodes": "servers"}
 
 
 def pytest_collection_modifyitems(config, items):

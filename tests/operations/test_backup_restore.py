@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from escalade.demo.lsu import load_demo
 from escalade.tickets.attachments import Upload
-from escalade.tickets.demo import load_demo
 from tests.factories import as_, open_lsu_ticket
 from tests.servers import Node, base_env, database_url, running
 from tests.storages import BUCKET
