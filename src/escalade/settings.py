@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "escalade.onbehalf",
     "escalade.tickettemplates",
     "escalade.operations",
+    "escalade.knowbase",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

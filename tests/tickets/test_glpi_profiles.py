@@ -50,6 +50,10 @@ CONSTANTS = {
     "CommonITILTask::UPDATEALL": 1024,
     "CommonITILTask::ADDALLITEM": 4096,
     "CommonITILTask::SEEPRIVATE": 8192,
+    "KnowbaseItem::KNOWBASEADMIN": 1024,
+    "KnowbaseItem::READFAQ": 2048,
+    "KnowbaseItem::PUBLISHFAQ": 4096,
+    "KnowbaseItem::COMMENTS": 8192,
 }
 PROFILE_IDS = {
     "SELF_SERVICE": 1,
@@ -64,7 +68,7 @@ PROFILE_IDS = {
 
 
 def glpi_seeds() -> dict[int, dict[str, int]]:
-    """``{profile id: {"ticket": mask, "followup": mask, "task": mask, "statistic": mask}}``
+    """``{profile id: {"ticket": mask, …, "statistic": mask, "knowbase": mask}}``
     from GLPI's file."""
     text = SEEDS.read_text(encoding="utf-8")
     rights = text[text.index("$tables['glpi_profilerights']") :]
@@ -74,7 +78,7 @@ def glpi_seeds() -> dict[int, dict[str, int]]:
     )
     found: dict[int, dict[str, int]] = {}
     for profile, name, expression in entry.findall(rights):
-        if name not in ("ticket", "followup", "task", "statistic"):
+        if name not in ("ticket", "followup", "task", "statistic", "knowbase"):
             continue
         parts = [p.strip() for p in expression.split("|")]
         found.setdefault(PROFILE_IDS[profile], {})[name] = sum(CONSTANTS[p] for p in parts)
@@ -133,7 +137,13 @@ def test_glpi_bits_map_to_escalade_rights(glpi_name, held, not_held):
 
 
 def test_masks_round_trip_for_the_bits_escalade_knows():
-    masks = {"ticket": 1024 | 2 | 16384, "followup": 8192 | 4, "task": 4096, "statistic": 1}
+    masks = {
+        "ticket": 1024 | 2 | 16384,
+        "followup": 8192 | 4,
+        "task": 4096,
+        "statistic": 1,
+        "knowbase": 2048,
+    }
     assert glpi_masks(rights_from_glpi(masks)) == masks
     assert rights_from_glpi({"ticket": 0}) == []
 

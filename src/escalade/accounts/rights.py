@@ -41,6 +41,19 @@ class Right(models.TextChoices):
     TASK_EDIT_ALL = "task.edit_all", _("Tâches : modifier toutes les tâches")
     # Statistics (GLPI's "statistic" READ)
     STATISTICS_READ = "statistic.read", _("Statistiques : voir les statistiques de mes entités")
+    # Knowledge base (GLPI's "knowbase" right)
+    KNOWBASE_READ = "knowbase.read", _("Base de connaissances : lire les articles")
+    KNOWBASE_READ_FAQ = "knowbase.read_faq", _("Base de connaissances : lire la FAQ")
+    KNOWBASE_CREATE = "knowbase.create", _("Base de connaissances : créer des articles")
+    KNOWBASE_UPDATE = "knowbase.update", _("Base de connaissances : modifier des articles")
+    KNOWBASE_PUBLISH_FAQ = (
+        "knowbase.publish_faq",
+        _("Base de connaissances : publier dans la FAQ"),
+    )
+    KNOWBASE_ADMIN = (
+        "knowbase.admin",
+        _("Base de connaissances : administrer (tous les articles, toutes cibles)"),
+    )
     # Saved searches
     SAVED_SEARCH_SHARE = (
         "savedsearch.share",
@@ -84,6 +97,15 @@ class GlpiFollowup:
     ADDALLTICKET = 4096
     SEEPRIVATE = 8192
     ADD_AS_OBSERVER = 16384
+
+
+class GlpiKnowbase:
+    """KnowbaseItem's own bits (src/KnowbaseItem.php)."""
+
+    KNOWBASEADMIN = 1024
+    READFAQ = 2048
+    PUBLISHFAQ = 4096
+    COMMENTS = 8192
 
 
 class GlpiTask:
@@ -130,12 +152,22 @@ GLPI_BITS: dict[str, list[tuple[int, Right]]] = {
         (GlpiTask.SEEPRIVATE, Right.TASK_SEE_PRIVATE),
     ],
     "statistic": [(READ, Right.STATISTICS_READ)],
+    # PURGE and COMMENTS are left out: Escalade's articles are deleted by who may edit them,
+    # and have no comments.
+    "knowbase": [
+        (READ, Right.KNOWBASE_READ),
+        (UPDATE, Right.KNOWBASE_UPDATE),
+        (CREATE, Right.KNOWBASE_CREATE),
+        (GlpiKnowbase.KNOWBASEADMIN, Right.KNOWBASE_ADMIN),
+        (GlpiKnowbase.READFAQ, Right.KNOWBASE_READ_FAQ),
+        (GlpiKnowbase.PUBLISHFAQ, Right.KNOWBASE_PUBLISH_FAQ),
+    ],
 }
 
 
 def rights_from_glpi(masks: dict[str, int]) -> list[Right]:
     """Escalade's rights for GLPI's bitmasks ``{"ticket": …, "followup": …, "task": …,
-    "statistic": …}``."""
+    "statistic": …, "knowbase": …}``."""
     held = {
         right
         for name, bits in GLPI_BITS.items()
@@ -154,7 +186,7 @@ def glpi_masks(rights: list[str] | list[Right]) -> dict[str, int]:
     return masks
 
 
-T, F, K = GlpiTicket, GlpiFollowup, GlpiTask
+T, F, K, B = GlpiTicket, GlpiFollowup, GlpiTask, GlpiKnowbase
 _ADMIN_MASKS = {
     "ticket": ALLSTANDARDRIGHT
     | T.READALL
@@ -223,7 +255,21 @@ GLPI_SEEDED: dict[int, tuple[str, dict[str, int]]] = {
 # GLPI's "statistic" right: READ for every seeded profile but Self-Service.
 for _pk, (_name, _masks) in GLPI_SEEDED.items():
     _masks["statistic"] = 0 if _pk == 1 else READ
-del T, F, K
+# GLPI's "knowbase" right, as seeded.
+_KB_WRITER = READ | UPDATE | CREATE | PURGE | B.READFAQ | B.PUBLISHFAQ | B.COMMENTS
+_KNOWBASE_SEEDED = {
+    1: B.READFAQ,
+    2: READ | B.READFAQ | B.COMMENTS,
+    3: _KB_WRITER,
+    4: _KB_WRITER | B.KNOWBASEADMIN,
+    5: B.READFAQ | B.COMMENTS,
+    6: _KB_WRITER,
+    7: _KB_WRITER,
+    8: READ | B.READFAQ | B.COMMENTS,
+}
+for _pk, (_name, _masks) in list(GLPI_SEEDED.items()):
+    GLPI_SEEDED[_pk] = (_name, {**_masks, "knowbase": _KNOWBASE_SEEDED[_pk]})
+del T, F, K, B
 
 
 def seeded_rights(glpi_name: str) -> list[Right]:

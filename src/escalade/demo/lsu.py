@@ -210,7 +210,7 @@ def load_demo() -> Demo:
         rule=rule, kind=RuleActionKind.ADD_OBSERVER_GROUP, value=str(dsi_bai.pk)
     )
 
-    return Demo(
+    demo = Demo(
         academie,
         college,
         lycee,
@@ -224,3 +224,7 @@ def load_demo() -> Demo:
         users,
         profiles,
     )
+    from escalade.knowbase import demo as knowbase_demo
+
+    knowbase_demo.load(demo)
+    return demo
