@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "escalade.tickettemplates",
     "escalade.operations",
     "escalade.knowbase",
+    "escalade.itiltemplates",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -227,4 +227,7 @@ def load_demo() -> Demo:
     from escalade.knowbase import demo as knowbase_demo
 
     knowbase_demo.load(demo)
+    from escalade.itiltemplates import demo as templates_demo
+
+    templates_demo.load(demo)
     return demo

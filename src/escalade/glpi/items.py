@@ -701,15 +701,15 @@ class SolutionItem(ItemType):
         return Solution.objects.filter(ticket__in=access.visible_tickets(ctx.who))
 
     def prepare(self, queryset: QuerySet) -> QuerySet:
-        return queryset.select_related("author", "decided_by")
+        return queryset.select_related("author", "decided_by", "solution_type")
 
     def fields(self, ctx: Ctx, s: Solution) -> dict[str, Any]:
         return defaults("ITILSolution") | {
             "id": s.pk,
             "itemtype": "Ticket",
             "items_id": s.ticket_id,
-            "solutiontypes_id": 0,
-            "solutiontype_name": None,
+            "solutiontypes_id": s.solution_type_id or 0,
+            "solutiontype_name": s.solution_type.name if s.solution_type else None,
             "content": _html(ctx, s.content),
             "date_creation": date(s.created_at),
             "date_mod": date(s.created_at),
@@ -727,9 +727,14 @@ class SolutionItem(ItemType):
         return [{"rel": "Ticket", "href": ctx.url("Ticket", s.ticket_id)}]
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
+        """``solutiontypes_id``; ``_solutiontemplates_id`` copies a template's content
+        (variables filled) and type, as GLPI does, unless they are given."""
+        from escalade.itiltemplates import glpi as templates
+
         ticket = ticket_for(ctx, _parent_ticket_id(data))
+        content, solution_type = templates.solution_input(ctx, ticket, data)
         return workflow.add_solution(
-            ticket, by=ctx.who, content=richtext.from_glpi(str(data.get("content") or ""))
+            ticket, by=ctx.who, content=content, solution_type=solution_type
         ).pk
 
 

@@ -267,6 +267,23 @@ class SolutionForm(forms.Form):
     content = forms.CharField(
         label=_("Solution"), widget=forms.Textarea(attrs={"rows": 4}), max_length=100_000
     )
+    solution_type = PickedChoiceField(label=_("Type de solution"), required=False)
+
+    def __init__(self, *args: Any, who: Who | None = None, ticket: Ticket | None = None, **kw):
+        super().__init__(*args, **kw)
+        from escalade.itiltemplates.access import solution_types_for
+
+        types = list(solution_types_for(ticket)) if ticket is not None else []
+        self._types = {str(t.pk): t for t in types}
+        _choices(self, "solution_type").choices = [("", "—")] + [(str(t.pk), t.name) for t in types]
+
+    def clean_solution_type(self) -> Any:
+        value = self.cleaned_data.get("solution_type")
+        if not value:
+            return None
+        if str(value) not in self._types:
+            raise forms.ValidationError(_("Choisissez un type de solution de la liste."))
+        return self._types[str(value)]
 
 
 class DocumentForm(forms.Form):

@@ -419,6 +419,14 @@ class Solution(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    solution_type = models.ForeignKey(  # solutiontypes_id
+        "itiltemplates.SolutionType",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("type de solution"),
+    )
 
     class Meta:
         verbose_name = _("solution")

@@ -26,7 +26,15 @@ from escalade.accounts.who import Who
 from escalade.core import parsing
 from escalade.tickets import access, fulltext, parties
 from escalade.tickets.errors import InvalidInput
-from escalade.tickets.models import Category, Level, Role, Ticket, TicketActor, TicketType
+from escalade.tickets.models import (
+    Category,
+    Level,
+    Role,
+    Solution,
+    Ticket,
+    TicketActor,
+    TicketType,
+)
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
 
 # --- The vocabulary of the builder ------------------------------------------------
@@ -73,6 +81,7 @@ FIELDS: dict[str, Field] = {
     "closed_at": Field(gettext_lazy("Date de clôture"), "date", DATE_OPS),
     "late": Field(gettext_lazy("En retard"), "late", CHOICE_OPS),
     "next_due_at": Field(gettext_lazy("Échéance"), "due", DATE_OPS),
+    "solution_type": Field(gettext_lazy("Type de solution"), "solution_type", CHOICE_OPS),
 }
 
 ROLE_OF_FIELD = {"requester": Role.REQUESTER, "assigned": Role.ASSIGNED, "observer": Role.OBSERVER}
@@ -274,6 +283,12 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(0)))
 
 
+def _solution_type(who: Who | None, criterion: Criterion) -> Q:
+    """Tickets one of whose solutions has that type (escalade.itiltemplates)."""
+    pk = _int(criterion, id=True)
+    return Q(pk__in=Solution.objects.filter(solution_type_id=pk).values("ticket_id"))
+
+
 _BUILDERS = {
     "status": _status,
     "choice": _choice,
@@ -284,6 +299,7 @@ _BUILDERS = {
     "date": _date,
     "late": _late,
     "due": _due,
+    "solution_type": _solution_type,
 }
 
 

@@ -113,6 +113,11 @@ def _value_choices(
         choices["entity"] = [(str(e.pk), "\u00a0\u00a0\u00a0" * e.level + e.name) for e in entities]
     if kinds & {"requester", "assigned", "observer"}:
         choices["actor"] = _actor_value_choices(who, selected_users)
+    if "solution_type" in kinds:
+        from escalade.itiltemplates.access import visible_solution_types
+
+        types = visible_solution_types(who).order_by("name", "pk")
+        choices["solution_type"] = [(str(t.pk), t.name) for t in types]
     return choices
 
 
@@ -495,7 +500,7 @@ def _detail_context(
     if allowed["tache"]:
         forms.setdefault("task", TaskForm(who=who, ticket=ticket))
     if allowed["solution"]:
-        forms.setdefault("solution", SolutionForm())
+        forms.setdefault("solution", SolutionForm(who=who, ticket=ticket))
     if allowed["document"]:
         forms.setdefault("document", DocumentForm())
     if access.can_update(who, ticket):
@@ -686,12 +691,15 @@ def solution_add(request: WhoRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        form_class=_with(SolutionForm),
+        form_class=SolutionForm,
         key="solution",
         tab="solution",
         done=_("Solution ajoutée."),
         action=lambda who, t, f: workflow.add_solution(
-            t, by=who, content=f.cleaned_data["content"]
+            t,
+            by=who,
+            content=f.cleaned_data["content"],
+            solution_type=f.cleaned_data.get("solution_type"),
         ),
     )
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -51,6 +51,9 @@ from escalade.tickets.rules import RoutingDraft, run_rules
 from escalade.tickets.status import Status, may_move
 from escalade.tickettemplates import rules as template_rules
 from escalade.tickettemplates.models import Field
+
+if TYPE_CHECKING:
+    from escalade.itiltemplates.models import SolutionType
 
 TITLE_MAX = 255
 CONTENT_MAX = 100_000
@@ -1274,16 +1277,34 @@ def update_task(
 
 
 def add_solution(
-    ticket: Ticket, *, by: Who | None, content: str, attachments: Sequence[Upload] = ()
+    ticket: Ticket,
+    *,
+    by: Who | None,
+    content: str,
+    attachments: Sequence[Upload] = (),
+    solution_type: SolutionType | None = None,
 ) -> Solution:
-    """Solve the ticket: the solution waits for the requester's approval."""
+    """Solve the ticket: the solution waits for the requester's approval. A solution type
+    must be one offered on the ticket's entity (escalade.itiltemplates.access)."""
     html = _clean_content(content)
     checked = [check(u) for u in attachments]
+    if solution_type is not None:
+        from escalade.itiltemplates.access import solution_types_for
+
+        if not solution_types_for(ticket).filter(pk=solution_type.pk).exists():
+            raise InvalidInput(
+                _("Ce type de solution n'est pas proposé pour ce ticket."), field="solution_type"
+            )
     with _changing(ticket, by) as change:
-        return _solve(change, html, checked)
+        return _solve(change, html, checked, solution_type)
 
 
-def _solve(change: Change, html: str, checked: Sequence[CheckedUpload]) -> Solution:
+def _solve(
+    change: Change,
+    html: str,
+    checked: Sequence[CheckedUpload],
+    solution_type: SolutionType | None = None,
+) -> Solution:
     t = change.ticket
     _not_closed(t)
     if t.status == Status.SOLVED:
@@ -1295,6 +1316,7 @@ def _solve(change: Change, html: str, checked: Sequence[CheckedUpload]) -> Solut
         content=html,
         status=SolutionStatus.WAITING,
         created_at=change.now,
+        solution_type=solution_type,
     )
     change.record(events.solution_added(solution.pk))
     _store_attachments(change, checked)

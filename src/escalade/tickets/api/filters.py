@@ -15,7 +15,7 @@ from django.utils import timezone
 from escalade.accounts.models import Entity
 from escalade.accounts.who import Who
 from escalade.tickets import access, fulltext
-from escalade.tickets.models import Category, Role, Ticket
+from escalade.tickets.models import Category, Role, Solution, Ticket
 from escalade.tickets.status import STATUS_GROUPS, Status, StatusGroup
 
 ORDERINGS = {
@@ -101,6 +101,9 @@ def apply(tickets: QuerySet[Ticket], data: dict[str, Any], who: Who | None) -> Q
         tickets = (
             tickets.filter(category__path__startswith=category.path) if category else tickets.none()
         )
+    if data.get("solution_type") is not None:
+        solved = Solution.objects.filter(solution_type_id=data["solution_type"])
+        tickets = tickets.filter(pk__in=solved.values("ticket_id"))
     if data.get("entity") is not None:
         entity = Entity.objects.filter(pk=data["entity"]).first()
         tickets = tickets.filter(entity__path__startswith=entity.path) if entity else tickets.none()

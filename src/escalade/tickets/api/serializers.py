@@ -287,6 +287,9 @@ class TicketFilterSerializer(PageQuerySerializer):
         help_text=STATUS_CHOICES_HELP,
     )
     category = BoundedInteger(required=False, min_value=1)
+    solution_type = BoundedInteger(
+        required=False, min_value=1, help_text=_("Tickets dont une solution a ce type.")
+    )
     category_under = BoundedInteger(
         required=False, min_value=1, help_text=_("Catégorie et ses sous-catégories.")
     )
@@ -437,6 +440,13 @@ class TaskInputSerializer(serializers.Serializer):
 
 class SolutionInputSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=100_000)
+    solution_type = BoundedInteger(
+        required=False,
+        min_value=1,
+        allow_null=True,
+        default=None,
+        help_text=_("Type de solution (/api/v1/solution-types/)."),
+    )
 
 
 class ApproveSerializer(serializers.Serializer):

@@ -391,7 +391,19 @@ class SolutionAdd(ApiView):
         who = self.who()
         ticket = self.ticket(pk)
         data = self.valid(s.SolutionInputSerializer, request.data)
-        solution = workflow.add_solution(ticket, by=who, content=data["content"])
+        solution_type = None
+        if data["solution_type"]:
+            from escalade.itiltemplates.access import solution_types_for
+
+            solution_type = _pick(
+                solution_types_for(ticket),
+                data["solution_type"],
+                "solution_type",
+                _("Ce type de solution n'est pas proposé pour ce ticket."),
+            )
+        solution = workflow.add_solution(
+            ticket, by=who, content=data["content"], solution_type=solution_type
+        )
         return Response({"id": solution.pk, "kind": "solution"}, status=201)
 
 
