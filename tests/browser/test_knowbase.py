@@ -34,6 +34,10 @@ def test_requester_is_suggested_a_faq_article_and_it_solves_the_problem(page, li
     )
     expect(suggestion).to_be_visible()
     wait_for_htmx(page)
+    unrelated = page.locator("#suggestions-faq").get_by_role(
+        "link", name="LSU : exporter les bilans périodiques en PDF"
+    )
+    expect(unrelated).to_have_count(0)
     check_accessibility(page)
     screenshot(page, "faq-suggestions")
 

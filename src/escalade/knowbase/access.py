@@ -179,10 +179,11 @@ def get_attachment_for(who: Who | None, attachment_id: object) -> ArticleAttachm
 
 def suggestions(who: Who | None, category: Category | None, title: str, *, limit: int = 5):
     """Up to ``limit`` FAQ articles ``who`` reads, of the knowledge base categories linked
-    to the ticket ``category`` (or one above it), best matches of ``title`` first."""
+    to the ticket ``category`` (or one above it) that share a word with ``title``, best
+    matches first (no word yet: no suggestion)."""
     from escalade.knowbase import search
 
-    if category is None or not can_read(who):
+    if category is None or not can_read(who) or not search.words(title):
         return []
     above = [int(pk) for pk in category.path.strip("/").split("/") if pk] or [category.pk]
     linked = Article.objects.filter(categories__ticket_categories__in=above).values("pk")
