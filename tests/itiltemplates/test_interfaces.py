@@ -205,3 +205,42 @@ def test_glpi_someone_else_is_refused(glpi_as, demo, workaround, capture_templat
     assert api.get(f"ITILFollowupTemplate/{capture_template.pk}").status_code == 404
     assert api.post("SolutionType/", {"input": {"name": "x"}}).status_code in (400, 403)
     assert not SolutionType.objects.filter(name="x").exists()
+
+
+def test_glpi_followup_and_task_from_a_template(glpi_as, taken, capture_template):
+    from escalade.itiltemplates.models import TaskTemplate
+    from escalade.tickets.models import Followup, Task
+
+    api = glpi_as("referent.lsu", "Référent fonctionnel")
+    made = api.post(
+        "ITILFollowup/",
+        {
+            "input": {
+                "itemtype": "Ticket",
+                "items_id": taken.pk,
+                "_itilfollowuptemplates_id": capture_template.pk,
+            }
+        },
+    )
+    assert made.status_code == 201, made.content
+    followup = Followup.objects.get(pk=made.json()["id"])
+    assert "Bonjour Claire," in followup.content and f"n° {taken.pk}" in followup.content
+    task_template = TaskTemplate.objects.get(name="LSU : vérifier le profil ARENA")
+    task = api.post(
+        "TicketTask/", {"input": {"tickets_id": taken.pk, "_tasktemplates_id": task_template.pk}}
+    )
+    assert task.status_code == 201, task.content
+    created = Task.objects.get(pk=task.json()["id"])
+    assert created.is_private and created.duration_seconds == 900
+    assert "Claire Dubois" in created.content
+    unknown = api.post(
+        "ITILFollowup/",
+        {
+            "input": {
+                "itemtype": "Ticket",
+                "items_id": taken.pk,
+                "_itilfollowuptemplates_id": 999999,
+            }
+        },
+    )
+    assert unknown.status_code == 400

@@ -547,8 +547,12 @@ class FollowupItem(ItemType):
         return [{"rel": "Ticket", "href": ctx.url("Ticket", f.ticket_id)}]
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
+        from escalade.itiltemplates.glpi import with_template
+
         ticket = ticket_for(ctx, _parent_ticket_id(data))
-        content = richtext.from_glpi(str(data.get("content") or ""))
+        data = with_template(ctx, ticket, data, "suivi")
+        content = data["content"] if isinstance(data.get("content"), richtext.Html) else ""
+        content = content or richtext.from_glpi(str(data.get("content") or ""))
         if boolean(data.get("add_close")):
             workflow.approve_solution(
                 ticket, by=ctx.who, comment=content or _("Solution approuvée")
@@ -652,15 +656,21 @@ class TaskItem(ItemType):
         return [{"rel": "Ticket", "href": ctx.url("Ticket", t.ticket_id)}]
 
     def add(self, ctx: Ctx, data: dict[str, Any]) -> int:
+        from escalade.itiltemplates.glpi import with_template
+
         ticket = ticket_for(ctx, data.get("tickets_id", data.get("items_id")))
+        data = with_template(ctx, ticket, data, "tache")
         technicians = pick_users(ctx.who, _ids(data.get("users_id_tech")))
         groups = pick_groups(ctx.who, _ids(data.get("groups_id_tech")))
         state = data.get("state")
         status = data.get("_status")
+        content = data.get("content")
         task = workflow.add_task(
             ticket,
             by=ctx.who,
-            content=richtext.from_glpi(str(data.get("content") or "")),
+            content=content
+            if isinstance(content, richtext.Html)
+            else richtext.from_glpi(str(content or "")),
             is_private=boolean(data.get("is_private")),
             state=_int(state, "state") if state not in (None, "") else 1,
             duration_seconds=_int(data.get("actiontime") or 0, "actiontime"),

@@ -202,3 +202,39 @@ def solution_input(ctx: Ctx, ticket: Any, data: dict[str, Any]) -> tuple[str, So
                 _("Type de solution introuvable : %s") % type_id, field="solutiontypes_id"
             )
     return content, solution_type
+
+
+def with_template(ctx: Ctx, ticket: Any, data: dict[str, Any], kind: str) -> dict[str, Any]:
+    """GLPI's ``_itilfollowuptemplates_id`` (followup) or ``_tasktemplates_id`` (task): the
+    template's content (variables filled), private flag, source or state and duration, for
+    whatever the input does not give itself."""
+    from escalade.itiltemplates import variables
+    from escalade.tickets import richtext
+    from escalade.tickets.errors import InvalidInput
+
+    keys = (
+        ("_itilfollowuptemplates_id",)
+        if kind == "suivi"
+        else (
+            "_tasktemplates_id",
+            "tasktemplates_id",
+        )
+    )
+    key = next((k for k in keys if data.get(k) not in (None, "", 0, "0")), None)
+    if key is None:
+        return data
+    number = items._int(data[key], key)
+    template = access.templates_for(ctx.who, ticket, kind).filter(pk=number).first()
+    if template is None:
+        raise InvalidInput(gettext("Modèle introuvable : %s") % number, field=key)
+    filled = dict(data)
+    if not str(filled.get("content") or "").strip():
+        context = variables.context_for(ticket, ctx.who.user)
+        filled["content"] = richtext.Html(variables.render_html(template.content, context))
+    filled.setdefault("is_private", int(template.is_private))
+    if isinstance(template, FollowupTemplate):
+        filled.setdefault("requesttypes_id", SOURCE_TO_GLPI.get(template.source, 1))
+    if isinstance(template, TaskTemplate):
+        filled.setdefault("state", template.state)
+        filled.setdefault("actiontime", template.duration_seconds)
+    return filled
