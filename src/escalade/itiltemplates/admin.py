@@ -1,4 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
 
 from escalade.itiltemplates.models import (
     FollowupTemplate,
@@ -21,9 +25,11 @@ class TemplateAdmin(admin.ModelAdmin):
     list_display = ["name", "entity", "is_recursive"]
     filter_horizontal = ["categories"]
 
-    def get_form(self, request, obj=None, **kwargs):  # type: ignore[no-untyped-def]
+    def get_form(
+        self, request: HttpRequest, obj: Any | None = None, change: bool = False, **kwargs: Any
+    ) -> type[ModelForm[Any]]:
         kwargs.setdefault("help_texts", {"content": HELP})
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change, **kwargs)
 
 
 admin.site.register(FollowupTemplate, TemplateAdmin)

@@ -3,12 +3,12 @@ replaces the form's text (which stays editable)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from escalade.accounts.who import Who
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.itiltemplates import access, variables
 from escalade.itiltemplates.models import FollowupTemplate, SolutionTemplate, TaskTemplate
 from escalade.tickets import access as ticket_access
@@ -17,9 +17,9 @@ from escalade.tickets.errors import TicketNotFound
 
 @require_GET
 @who_required
-def apply(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def apply(request: WhoRequest, pk: int, kind: str) -> HttpResponse:
     """``?modele=<id>``: the text box (and the private flag or solution type), filled."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who: Who = request.who
     ticket = ticket_access.get_ticket_for(who, pk)
     if kind not in access.KINDS:
         raise TicketNotFound()

@@ -3,28 +3,31 @@ suggestions on the ticket form, and « Ajouter à la base de connaissances ».""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from escalade.accounts.who import Who
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.knowbase import access, search, workflow
 from escalade.knowbase.forms import ArticleForm, SearchForm
 from escalade.knowbase.models import Article, KnowbaseCategory
 from escalade.tickets import access as ticket_access
-from escalade.tickets.attachments import INLINE_TYPES, clean_name
+from escalade.tickets.attachments import download
 from escalade.tickets.errors import TicketNotFound, WorkflowError
+from escalade.tickets.models import Attachment
 
 PAGE_SIZE = 50
 
 
-def _who(request: HttpRequest) -> Who:
-    return request.who  # type: ignore[attr-defined]
+def _who(request: WhoRequest) -> Who:
+    return request.who
 
 
 def _listed(who: Who, faq_only: bool, form: SearchForm):
@@ -51,7 +54,7 @@ def _listed(who: Who, faq_only: bool, form: SearchForm):
 
 @require_GET
 @who_required
-def article_list(request: HttpRequest, *, faq: bool = False) -> HttpResponse:
+def article_list(request: WhoRequest, *, faq: bool = False) -> HttpResponse:
     """« FAQ » (the simplified interface, or ?faq) and « Base de connaissances »."""
     who = _who(request)
     if not access.can_read(who):
@@ -72,7 +75,7 @@ def article_list(request: HttpRequest, *, faq: bool = False) -> HttpResponse:
 
 @require_GET
 @who_required
-def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def article_detail(request: WhoRequest, pk: int) -> HttpResponse:
     who = _who(request)
     article = access.get_article_for(who, pk)
     workflow.count_view(article)
@@ -90,7 +93,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "knowbase/article_detail.html", context)
 
 
-def _save(request: HttpRequest, form: ArticleForm, article: Article | None) -> Article | None:
+def _save(request: WhoRequest, form: ArticleForm, article: Article | None) -> Article | None:
     if not form.is_valid():
         return None
     who = _who(request)
@@ -116,7 +119,7 @@ def _save(request: HttpRequest, form: ArticleForm, article: Article | None) -> A
 
 @require_http_methods(["GET", "POST"])
 @who_required
-def article_create(request: HttpRequest) -> HttpResponse:
+def article_create(request: WhoRequest) -> HttpResponse:
     who = _who(request)
     if not access.can_create(who):
         raise TicketNotFound()
@@ -133,7 +136,7 @@ def article_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @who_required
-def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def article_edit(request: WhoRequest, pk: int) -> HttpResponse:
     who = _who(request)
     article = access.get_article_for(who, pk, write=True)
     form = ArticleForm(request.POST or None, request.FILES or None, who=who, article=article)
@@ -150,7 +153,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def article_delete(request: WhoRequest, pk: int) -> HttpResponse:
     who = _who(request)
     article = access.get_article_for(who, pk, write=True)
     workflow.delete_article(article, by=who)
@@ -160,7 +163,7 @@ def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def article_resolved(request: HttpRequest, pk: int) -> HttpResponse:
+def article_resolved(request: WhoRequest, pk: int) -> HttpResponse:
     """« Cet article a résolu mon problème »."""
     who = _who(request)
     article = access.get_article_for(who, pk)
@@ -168,7 +171,7 @@ def article_resolved(request: HttpRequest, pk: int) -> HttpResponse:
         ticket_access.visible_categories(who).filter(pk=_int(request.POST.get("category"))).first()
     )
     workflow.mark_resolved(article, by=who, category=category)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "knowbase/partials/resolved.html", {"article": article})
     messages.success(request, _("Merci : nous sommes ravis que cet article vous ait aidé."))
     return redirect("knowbase:detail", pk=article.pk)
@@ -183,7 +186,7 @@ def _int(value: object) -> int:
 
 @require_GET
 @who_required
-def suggestions(request: HttpRequest) -> HttpResponse:
+def suggestions(request: WhoRequest) -> HttpResponse:
     """The htmx fragment of the ticket form: FAQ articles for the category and title."""
     who = _who(request)
     category = (
@@ -198,23 +201,15 @@ def suggestions(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @who_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def attachment_download(request: WhoRequest, pk: int) -> HttpResponseBase:
     attachment = access.get_attachment_for(_who(request), pk)
-    inline = attachment.content_type in INLINE_TYPES
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not inline,
-        filename=clean_name(attachment.filename),
-        content_type=attachment.content_type if inline else "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    # An article's document has a ticket attachment's fields: served the same way.
+    return download(cast(Attachment, attachment), inline=True)
 
 
 @require_POST
 @who_required
-def from_solution(request: HttpRequest, pk: int, solution_id: int) -> HttpResponse:
+def from_solution(request: WhoRequest, pk: int, solution_id: int) -> HttpResponse:
     """« Ajouter à la base de connaissances » on a ticket's solution."""
     who = _who(request)
     ticket = ticket_access.get_ticket_for(who, pk)
