@@ -139,7 +139,7 @@ class ArticleQuerySerializer(PageQuerySerializer):
     faq = serializers.BooleanField(required=False, default=False, help_text="FAQ seulement.")
 
 
-class CategorySerializer(serializers.Serializer):
+class KnowbaseCategorySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     full_name = serializers.CharField()
@@ -167,7 +167,7 @@ class FromSolutionSerializer(serializers.Serializer):
 
 
 ArticlePageSerializer = page_of(ArticleSerializer(), "KnowbaseArticlePage")
-CategoryPageSerializer = page_of(CategorySerializer(), "KnowbaseCategoryPage")
+CategoryPageSerializer = page_of(KnowbaseCategorySerializer(), "KnowbaseCategoryPage")
 
 
 def _targets(who: Who, data: dict[str, Any] | None) -> workflow.Targets | None:
@@ -333,7 +333,7 @@ class CategoryList(ApiView):
     )
     def get(self, request: Request) -> Response:
         categories = access.visible_categories(self.who()).order_by("full_name", "pk")
-        return paged(request, categories, CategorySerializer)
+        return paged(request, categories, KnowbaseCategorySerializer)
 
 
 class Suggestions(ApiView):
