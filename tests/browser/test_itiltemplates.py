@@ -22,7 +22,7 @@ def test_referent_solves_with_a_template(page, live_demo):
     workflow.take(ticket, by=referent)
     sign_in(page, "referent.lsu")
     page.get_by_label("Profil").select_option(label="Référent fonctionnel")
-    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
     page.goto(f"/tickets/{ticket.pk}/?ajouter=suivi")
     picker = page.get_by_label("Modèle")
     expect(picker.locator("option").nth(1)).to_have_text(

@@ -62,7 +62,7 @@ def test_referent_adds_a_solution_to_the_knowledge_base(page, live_demo):
     workflow.add_solution(ticket, by=referent, content="Limiter à 600 caractères.")
     sign_in(page, "referent.lsu")
     page.get_by_label("Profil").select_option(label="Référent fonctionnel")
-    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Accueil", exact=True)).to_be_visible()
     page.goto(f"/tickets/{ticket.pk}/")
     page.get_by_role("button", name="Ajouter à la base de connaissances").click()
     expect(page.get_by_role("heading", name="Modifier l'article")).to_be_visible()

@@ -54,6 +54,8 @@ def test_a_solution_template_sets_its_type_and_the_solution_keeps_it(
     assert done.status_code == 302
     solution = Solution.objects.get(ticket=taken)
     assert solution.solution_type == workaround and "(modifié)" in solution.content
+    page = referent_client.get(f"/tickets/{taken.pk}/").content.decode()
+    assert "Type de solution : Contournement" in page
 
 
 def test_the_list_filters_on_the_solution_type(
@@ -126,6 +128,10 @@ def test_api_templates_and_solution_types(api_as, taken, workaround, arena_solut
     )
     assert made.status_code == 201, made.content
     assert Solution.objects.get(ticket=taken).solution_type == workaround
+    detail = referent.get(f"/api/v1/tickets/{taken.pk}/").json()
+    assert [e["solution_type"] for e in detail["timeline"] if e["kind"] == "solution"] == [
+        workaround.pk
+    ]
     listed = referent.get(
         "/api/v1/tickets/", {"solution_type": workaround.pk, "status": "all"}
     ).json()

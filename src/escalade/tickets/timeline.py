@@ -64,7 +64,7 @@ def build(who: Who, ticket: Ticket, *, kinds: Collection[str] = EVERYTHING) -> T
         tasks = access.visible_tasks(who, ticket).select_related("author")
         items += [TimelineItem("task", t.created_at, t, by_task.get(t.pk, [])) for t in tasks]
     if "solution" in kinds:
-        solutions = ticket.solutions.select_related("author", "decided_by")
+        solutions = ticket.solutions.select_related("author", "decided_by", "solution_type")
         items += [TimelineItem("solution", s.created_at, s) for s in solutions]
     if "status" in kinds:
         statuses = ticket.events.filter(kind="status_changed").select_related("actor")

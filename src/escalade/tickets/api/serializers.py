@@ -255,6 +255,9 @@ class TimelineItemSerializer(serializers.Serializer):
     solution_status = serializers.IntegerField(
         allow_null=True, help_text=_("Solution : 2 en attente, 3 approuvée, 4 refusée.")
     )
+    solution_type = serializers.IntegerField(
+        allow_null=True, help_text=_("Solution : son type (/api/v1/solution-types/).")
+    )
     attachments = serializers.ListField(child=serializers.IntegerField())
 
 

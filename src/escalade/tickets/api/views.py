@@ -162,6 +162,7 @@ def _timeline_item(item: timeline.TimelineItem) -> dict[str, Any]:
         "state": obj.state if item.kind == "task" else None,
         "duration_seconds": obj.duration_seconds if item.kind == "task" else None,
         "solution_status": obj.status if item.kind == "solution" else None,
+        "solution_type": obj.solution_type_id if item.kind == "solution" else None,
         "attachments": [a.pk for a in item.attachments],
     }
 
