@@ -10,9 +10,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from escalade.itiltemplates import access, variables
-from escalade.tickets.api import CONTEXT_HEADERS, ERRORS, ID, ApiView, paged
+from escalade.tickets.api.base import CONTEXT_HEADERS, ERRORS, ID, ApiView, paged
+from escalade.tickets.api.serializers import PageQuerySerializer, page_of
 from escalade.tickets.errors import TicketNotFound
-from escalade.tickets.serializers import PageQuerySerializer, page_of
 
 API_KINDS = {"followup": "suivi", "task": "tache", "solution": "solution"}
 KIND = OpenApiParameter(

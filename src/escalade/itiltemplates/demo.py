@@ -13,7 +13,7 @@ from escalade.itiltemplates.models import (
 from escalade.tickets.richtext import from_plain
 
 if TYPE_CHECKING:
-    from escalade.tickets.demo import Demo
+    from escalade.demo.lsu import Demo
 
 
 def load(demo: Demo) -> None:

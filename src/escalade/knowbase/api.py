@@ -26,8 +26,8 @@ from escalade.tickets.api import (
     _pick,
     paged,
 )
+from escalade.tickets.api.serializers import BoundedInteger, PageQuerySerializer, page_of
 from escalade.tickets.errors import TicketNotFound
-from escalade.tickets.serializers import BoundedInteger, PageQuerySerializer, page_of
 
 
 class ArticleSerializer(serializers.Serializer):

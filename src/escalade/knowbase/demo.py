@@ -8,7 +8,7 @@ from escalade.knowbase.models import Article, EntityTarget, KnowbaseCategory
 from escalade.tickets.richtext import clean
 
 if TYPE_CHECKING:
-    from escalade.tickets.demo import Demo
+    from escalade.demo.lsu import Demo
 
 ARTICLES = [
     (
