@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('itiltemplates', '0001_initial'),
-        ('tickets', '0009_merge_saved_searches_and_due_dates'),
+        ('tickets', '0010_slastats_rule_validation_actions'),
     ]
 
     operations = [
