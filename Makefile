@@ -5,6 +5,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Test processes (pytest-xdist): one per core here; 0 runs the tests in one process.
+# Tests that share a server with fixed names run in one group (tests/conftest.py).
+WORKERS ?= 2
+XDIST   := -n $(WORKERS) --dist loadgroup
 # Stamps: pip and the Debian packages run again only when what they install changed.
 INSTALLED     := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
@@ -46,11 +50,11 @@ run: install
 
 ## make test: the whole suite (browser tests included)
 test: install-dev system-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 ## make fast: the suite without the browser tests
 fast: install-dev system-deps
-	$(BIN)/python -m pytest -m "not browser" -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not browser" -q $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check src tests
