@@ -13,6 +13,7 @@ switch storages per test; an operator switches with a restart).
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from functools import lru_cache
 from typing import IO, Any
 
@@ -107,6 +108,15 @@ class AttachmentStorage(Storage):
 
     def listdir(self, path: str) -> tuple[list[str], list[str]]:
         return backend().listdir(path)
+
+    def get_modified_time(self, name: str) -> datetime:
+        return backend().get_modified_time(name)
+
+    def get_created_time(self, name: str) -> datetime:
+        return backend().get_created_time(name)
+
+    def get_accessed_time(self, name: str) -> datetime:
+        return backend().get_accessed_time(name)
 
     def get_valid_name(self, name: str) -> str:
         return backend().get_valid_name(name)
