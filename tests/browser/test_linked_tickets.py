@@ -10,7 +10,7 @@ from escalade.accounts.models import Entity
 from escalade.links.models import TicketLink
 from escalade.tickets.models import Role, Ticket, TicketActor
 from escalade.tickets.status import Status
-from tests.browser.conftest import check_accessibility, sign_in, sign_out
+from tests.browser.conftest import check_accessibility, screenshot, sign_in, sign_out
 from tests.conftest import as_, open_lsu_ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,6 +40,7 @@ def test_duplicate_solved_together_and_known_incident_joined(page, live_demo, li
         card.get_by_role("button", name=f"Retirer le lien avec le ticket n° {original.pk}")
     ).to_be_visible()
     check_accessibility(page)
+    screenshot(page, "linked-tickets")
     assert TicketLink.objects.filter(ticket_1=duplicate, ticket_2=original, link=2).exists()
 
     page.goto(f"{live_server.url}/tickets/{incident.pk}/")

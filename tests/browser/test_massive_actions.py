@@ -6,7 +6,7 @@ import pytest
 
 from escalade.accounts.models import SupportGroup
 from escalade.tickets.models import Role, TicketActor
-from tests.browser.conftest import check_accessibility, sign_in
+from tests.browser.conftest import check_accessibility, screenshot, sign_in
 from tests.conftest import as_, open_lsu_ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,6 +33,7 @@ def test_select_all_then_add_an_observer(page, live_demo, live_server):
     form.get_by_role("button", name="Appliquer aux tickets cochés").click()
     expect(page.get_by_text("faits, 0 refusés (droits)")).to_be_visible()
     check_accessibility(page)
+    screenshot(page, "massive-actions")
     bai = SupportGroup.objects.get(name="DSI-BAI")
     assert (
         TicketActor.objects.filter(ticket__in=tickets, role=Role.OBSERVER, group=bai).count() == 3
