@@ -17,7 +17,10 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "he
 @pytest.fixture(params=list(WIDTHS))
 def sized_page(request, browser, live_server):
     context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport=WIDTHS[request.param]
+        base_url=live_server.url,
+        locale="fr-FR",
+        viewport=WIDTHS[request.param],
+        reduced_motion="reduce",  # as the page fixture: no half-way colours under axe
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
