@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from escalade.accounts.who import Who
 from escalade.bulk import actions
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.tickets.errors import InvalidInput
 
 PARAMS = ("party", "status", "category", "urgency", "content", "is_private", "ticket", "link")
@@ -19,8 +18,8 @@ PARAMS = ("party", "status", "category", "urgency", "content", "is_private", "ti
 
 @require_POST
 @who_required
-def apply(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def apply(request: WhoRequest) -> HttpResponse:
+    who = request.who
     back = request.POST.get("next", "")
     if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, None):
         back = reverse("tickets:list")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from escalade.accounts.who import Who
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.links import access as links_access
 from escalade.links import workflow
 from escalade.links.models import TicketLink
@@ -50,8 +50,8 @@ def _other(who: Who, value: str) -> Ticket:
 
 @require_POST
 @who_required
-def link_add(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def link_add(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     try:
         other = _other(who, request.POST.get("ticket", ""))
@@ -68,8 +68,8 @@ def link_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def link_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def link_remove(request: WhoRequest, pk: int, link_pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     link = links_access.links_of(who, ticket).filter(pk=link_pk).first()
     if link is None:
@@ -84,9 +84,9 @@ def link_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @who_required
-def close(request: HttpRequest, pk: int) -> HttpResponse:
+def close(request: WhoRequest, pk: int) -> HttpResponse:
     """« Clore »: a parent with open children asks for confirmation first."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     if not access.can_change_status(who, ticket, Status.CLOSED):
         message = _("Vous ne pouvez pas clore ce ticket.")
@@ -102,10 +102,10 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def confirm_closing(request: HttpRequest, pk: int) -> HttpResponse | None:
+def confirm_closing(request: WhoRequest, pk: int) -> HttpResponse | None:
     """The side panel asks « Clos » for a parent with open children: the confirmation page
     instead (nothing saved yet); None when there is nothing to confirm."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     children = workflow.open_children(ticket)
     if not children or request.POST.get("confirm") == "1":
@@ -116,8 +116,8 @@ def confirm_closing(request: HttpRequest, pk: int) -> HttpResponse | None:
 
 @require_POST
 @who_required
-def merge(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def merge(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     try:
         target = _other(who, request.POST.get("target", ""))
@@ -144,8 +144,8 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def known_mark(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def known_mark(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     category = None
     if request.POST.get("category"):
@@ -174,8 +174,8 @@ def known_mark(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def known_unmark(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def known_unmark(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     return _run(
         request,
@@ -187,8 +187,8 @@ def known_unmark(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def broadcast(request: HttpRequest, pk: int) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def broadcast(request: WhoRequest, pk: int) -> HttpResponse:
+    who = request.who
     ticket = access.get_ticket_for(who, pk)
     return _run(
         request,
@@ -202,9 +202,9 @@ def broadcast(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @who_required
-def concerned(request: HttpRequest, pk: int) -> HttpResponse:
+def concerned(request: WhoRequest, pk: int) -> HttpResponse:
     """« Je suis aussi concerné »: join the known incident instead of opening a ticket."""
-    who: Who = request.who  # type: ignore[attr-defined]
+    who = request.who
     incident = links_access.get_known_incident_for(who, pk)
     try:
         ticket = workflow.join_known_incident(incident, by=who)

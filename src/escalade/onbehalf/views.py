@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from escalade.accounts.who import Who
 from escalade.core import parsing
-from escalade.core.views import who_required
+from escalade.core.views import WhoRequest, who_required
 from escalade.onbehalf import access as onbehalf_access
 from escalade.onbehalf.forms import FIELDS, offered
 from escalade.tickets import access
@@ -26,8 +26,8 @@ def may_pick(who: Who, role: int) -> bool:
 
 @require_GET
 @who_required
-def party_search(request: HttpRequest) -> HttpResponse:
-    who: Who = request.who  # type: ignore[attr-defined]
+def party_search(request: WhoRequest) -> HttpResponse:
+    who = request.who
     try:
         role = Role(parsing.integer(request.GET.get("role", "")))
     except (ValueError, parsing.BadValue):
