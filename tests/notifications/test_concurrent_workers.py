@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -18,6 +14,7 @@ from escalade.notifications import delivery
 from escalade.notifications.models import Notification, Status
 from escalade.tickets import workflow
 from tests.conftest import as_, open_lsu_ticket
+from tests.workers import run_two_workers
 
 pytestmark = pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
@@ -76,23 +73,7 @@ def test_two_worker_processes_send_each_mail_once(smtp, tmp_path):
     assert total == 20  # 4 tickets × (receipt, 2 referents, 2 followup mails)
     smtp.inbox.delay = 0.03
 
-    db = connection.settings_dict
-    login = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
-        "DATABASE_URL": f"postgres://{login}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
-        "ESCALADE_DATA_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "escalade.settings",
-    }
-    command = [sys.executable, "-m", "escalade.cli", "worker", "--batch"]
-    workers = [
-        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        for _ in range(2)
-    ]
-    outputs = [w.communicate(timeout=120)[0].decode() for w in workers]
-    assert [w.returncode for w in workers] == [0, 0], outputs
+    run_two_workers(tmp_path, extra_env={"EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"}, timeout=120)
 
     rows = Notification.objects.all()
     assert set(rows.values_list("status", "attempts")) == {(Status.SENT, 1)}

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -22,6 +18,7 @@ from escalade.slas.models import LevelRun
 from escalade.tickets.models import TicketEvent
 from tests.conftest import as_, open_lsu_ticket
 from tests.slas.conftest import paris
+from tests.workers import run_two_workers
 
 pytestmark = pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
@@ -96,20 +93,5 @@ def test_two_worker_processes_fire_each_level_once(tmp_path):
     ids = _late_tickets()
     fire_due_levels.enqueue()
     fire_due_levels.enqueue()
-    db = connection.settings_dict
-    login = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
-        "DATABASE_URL": f"postgres://{login}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "ESCALADE_DATA_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "escalade.settings",
-    }
-    command = [sys.executable, "-m", "escalade.cli", "worker", "--batch"]
-    workers = [
-        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        for _ in range(2)
-    ]
-    outputs = [w.communicate(timeout=180)[0].decode() for w in workers]
-    assert [w.returncode for w in workers] == [0, 0], outputs
+    run_two_workers(tmp_path, timeout=180)
     _assert_each_level_fired_once(ids)
