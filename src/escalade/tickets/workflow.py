@@ -543,7 +543,10 @@ def create_ticket(
             for rule_id, name in draft.applied_rules:
                 change.record(events.rule_applied(rule_id, name))
             if missing:
-                template_rules.mark_incomplete(ticket, missing)
+                # The mark's writer imports this module: imported here, not at the top.
+                from escalade.tickettemplates.workflow import mark_incomplete
+
+                mark_incomplete(ticket, missing)
             wanted: list[tuple[int, User | None, SupportGroup | None]] = [
                 *((Role.REQUESTER, u, None) for u in actors.users(Role.REQUESTER)),
                 *((Role.REQUESTER, None, g) for g in actors.groups(Role.REQUESTER)),

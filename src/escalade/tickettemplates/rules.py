@@ -226,10 +226,3 @@ def apply(rules: Rules, given: Given) -> tuple[Given, list[int]]:
 def missing_message(missing: Sequence[int]) -> str:
     names = ", ".join(str(Field(num).label) for num in missing)
     return _("Les champs obligatoires ne sont pas définis. Merci de corriger : %s") % names
-
-
-def mark_incomplete(ticket: Any, missing: Sequence[int]) -> None:
-    """« À compléter » (inside the creating transaction)."""
-    from escalade.tickettemplates.models import IncompleteTicket
-
-    IncompleteTicket.objects.create(ticket=ticket, missing=[int(n) for n in missing])
